@@ -1,0 +1,27 @@
+import type { Config } from 'jest'
+
+// One config for the whole repository. Tests import packages by name; the mapper points them at the sources,
+// so a test never runs against a stale build.
+const packages = ['core', 'wx', 'taro', 'uniapp', 'jsencrypt', 'sm2encrypt', 'emulator', 'testing']
+const moduleNameMapper = Object.fromEntries(
+  packages.map((name) => [`^@authing/miniapp-${name}$`, `<rootDir>/packages/${name}/src/index.ts`]),
+)
+const transform: Config['transform'] = {
+  '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' } }],
+}
+
+const config: Config = {
+  projects: [
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/scripts/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.taro\\.test\\.ts$'],
+      moduleNameMapper,
+      transform,
+    },
+  ],
+  testTimeout: 20000,
+}
+
+export default config

@@ -1,0 +1,68 @@
+// One build for every package: ESM (.mjs) + CommonJS (.js, what WeChat DevTools' "构建 npm" loads) + one bundled .d.ts.
+// Mini program packages are compiled to ES2017 (base library 2.14.1+); Node packages to node20.
+// Build a single package with `PKG=core pnpm build`.
+import { readFileSync } from 'node:fs'
+import { builtinModules } from 'node:module'
+import esbuild from 'rollup-plugin-esbuild'
+import dts from 'rollup-plugin-dts'
+import terser from '@rollup/plugin-terser'
+import { nodeResolve } from '@rollup/plugin-node-resolve'
+import commonjs from '@rollup/plugin-commonjs'
+
+/** Per-package build settings. `entries` maps output names to sources; `minify` for packages that inline a library. */
+const targets = {
+  core: {},
+  wx: {},
+  taro: {},
+  uniapp: {},
+  jsencrypt: { minify: true },
+  sm2encrypt: { minify: true },
+  emulator: { node: true, entries: { index: 'src/index.ts', cli: 'src/cli.ts' } },
+  testing: { node: true },
+}
+
+const only = process.env.PKG ? process.env.PKG.split(',') : Object.keys(targets)
+
+function externalFor(pkg, node) {
+  const names = [
+    ...Object.keys(pkg.dependencies ?? {}),
+    ...Object.keys(pkg.peerDependencies ?? {}),
+    ...(node ? builtinModules.flatMap((m) => [m, `node:${m}`]) : []),
+  ]
+  return (id) => names.some((name) => id === name || id.startsWith(`${name}/`))
+}
+
+function configsFor(dir) {
+  const { node = false, minify = false, entries = { index: 'src/index.ts' } } = targets[dir]
+  const root = `packages/${dir}`
+  const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'))
+  const external = externalFor(pkg, node)
+  const input = Object.fromEntries(Object.entries(entries).map(([name, src]) => [name, `${root}/${src}`]))
+  const code = {
+    input,
+    external,
+    plugins: [
+      nodeResolve({ preferBuiltins: node, browser: !node }),
+      commonjs(),
+      esbuild({ target: node ? 'node20' : 'es2017', tsconfig: `${root}/tsconfig.json` }),
+      minify && terser({ ecma: 2017, compress: { passes: 2 }, format: { comments: false } }),
+    ],
+    output: [
+      { dir: `${root}/dist`, format: 'cjs', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', exports: 'named', interop: 'auto' },
+      { dir: `${root}/dist`, format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
+    ],
+    onwarn(warning, warn) {
+      if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return
+      warn(warning)
+    },
+  }
+  const types = {
+    input: `${root}/src/index.ts`,
+    external,
+    plugins: [dts({ tsconfig: `${root}/tsconfig.json` })],
+    output: [{ file: `${root}/dist/index.d.ts` }, { file: `${root}/dist/index.d.mts` }],
+  }
+  return [code, types]
+}
+
+export default only.flatMap(configsFor)

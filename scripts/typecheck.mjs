@@ -1,0 +1,28 @@
+// Type-checks every package's sources (each with its own lib: ES2017 for mini program code) and all tests.
+import { execFile } from 'node:child_process'
+import { existsSync, readdirSync } from 'node:fs'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+const projects = [
+  ...readdirSync('packages').map((dir) => `packages/${dir}/tsconfig.json`),
+  ...readdirSync('examples').map((dir) => `examples/${dir}/tsconfig.json`),
+  'tsconfig.test.json',
+].filter((path) => existsSync(path))
+
+// Two at a time: the machine has two cores.
+let failed = false
+const queue = [...projects]
+async function worker() {
+  for (let project = queue.shift(); project; project = queue.shift()) {
+    try {
+      await run('npx', ['tsc', '--noEmit', '-p', project])
+    } catch (error) {
+      failed = true
+      process.stdout.write(`tsc -p ${project}\n${error.stdout}${error.stderr}\n`)
+    }
+  }
+}
+await Promise.all([worker(), worker()])
+if (failed) process.exit(1)
+console.log(`typecheck: ${projects.length} projects clean`)
