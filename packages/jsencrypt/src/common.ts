@@ -34,8 +34,10 @@ const MAX_ATTEMPTS = 8
 
 let warned = false
 
-// The platform global, absent in mini programs; read only when called, never at import.
+// Platform globals (the packages compile against the plain ES2017 lib). `crypto` is absent in mini programs and is
+// read only when called, never at import.
 declare const crypto: { getRandomValues?: <T extends Uint8Array>(array: T) => T } | undefined
+declare const console: { warn(message: string): void }
 
 /** Random bytes for the two-argument call: `crypto.getRandomValues` where it exists, else `Math.random`. */
 function fallbackRandom(length: number): Uint8Array {
