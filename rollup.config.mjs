@@ -7,6 +7,7 @@ import esbuild from 'rollup-plugin-esbuild'
 import dts from 'rollup-plugin-dts'
 import terser from '@rollup/plugin-terser'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
+import { transform } from 'esbuild'
 import commonjs from '@rollup/plugin-commonjs'
 
 /** Per-package build settings. `entries` maps output names to sources; `minify` for packages that inline a library. */
@@ -32,6 +33,17 @@ function externalFor(pkg, node) {
   return (id) => names.some((name) => id === name || id.startsWith(`${name}/`))
 }
 
+/** Lowers the finished chunk to ES2017, so helpers (object spread, ??=) appear once per file, not once per module. */
+function downlevel() {
+  return {
+    name: 'downlevel-es2017',
+    async renderChunk(code) {
+      const result = await transform(code, { target: 'es2017', sourcemap: false })
+      return { code: result.code, map: null }
+    },
+  }
+}
+
 function configsFor(dir) {
   const { node = false, minify = false, entries = { index: 'src/index.ts' } } = targets[dir]
   const root = `packages/${dir}`
@@ -44,7 +56,8 @@ function configsFor(dir) {
     plugins: [
       nodeResolve({ preferBuiltins: node, browser: !node }),
       commonjs(),
-      esbuild({ target: node ? 'node20' : 'es2017', tsconfig: `${root}/tsconfig.json` }),
+      esbuild({ target: node ? 'node20' : 'esnext', tsconfig: `${root}/tsconfig.json` }),
+      !node && downlevel(),
       minify && terser({ ecma: 2017, compress: { passes: 2 }, format: { comments: false } }),
     ],
     output: [

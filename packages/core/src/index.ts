@@ -1,0 +1,11 @@
+/**
+ * @packageDocumentation
+ * The platform-neutral Authing client for mini programs. Apps import `Authing` from a platform package
+ * (`@authing/miniapp-wx`, `-taro`, `-uniapp`), which re-exports everything here.
+ */
+export { Authing } from './authing'
+export { createMiniProgramAdapter, type MiniProgramApi } from './mini-program'
+export { VERSION } from './version'
+export type { Adapter, AdapterStorage, HttpRequest, HttpResponse, UploadRequest } from './adapter'
+export type { AuthingError, AuthingErrorCode } from './errors'
+export type * from './types'

@@ -1,0 +1,217 @@
+// The result contract: two-element tuples, readable errors, local checks before any I/O, arguments never changed.
+import type { Authing } from '@authing/miniapp-core'
+import { setup } from './harness'
+
+type Call = [name: string, call: (a: Authing, arg: any) => Promise<unknown>, valid: unknown]
+
+/** Every public method, with one valid argument. */
+export const METHODS: Call[] = [
+  ['getLoginState', (a) => a.getLoginState(), undefined],
+  ['clearLoginState', (a) => a.clearLoginState(), undefined],
+  ['getPublicKey', (a, x) => a.getPublicKey(x), 'rsa'],
+  ['getLoginCode', (a) => a.getLoginCode(), undefined],
+  ['loginByCode', (a, x) => a.loginByCode(x), { extIdpConnidentifier: 'c' }],
+  ['loginByPhone', (a, x) => a.loginByPhone(x), { extIdpConnidentifier: 'c', wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: 'p' } } }],
+  ['loginByPassword', (a, x) => a.loginByPassword(x), { passwordPayload: { account: 'a', password: 'p' } }],
+  ['loginByPassCode', (a, x) => a.loginByPassCode(x), { passCodePayload: { passCode: '1', phone: '138' } }],
+  ['sendSms', (a, x) => a.sendSms(x), { phoneNumber: '138', channel: 'CHANNEL_LOGIN' }],
+  ['sendEmailCode', (a, x) => a.sendEmailCode(x), { email: 'a@b.c', channel: 'CHANNEL_LOGIN' }],
+  ['refreshToken', (a) => a.refreshToken(), undefined],
+  ['logout', (a) => a.logout(), undefined],
+  ['updatePassword', (a, x) => a.updatePassword(x), { newPassword: 'n', oldPassword: 'o' }],
+  ['getUserInfo', (a, x) => a.getUserInfo(x), { withCustomData: true }],
+  ['updateUserInfo', (a, x) => a.updateUserInfo(x), { nickname: 'n' }],
+  ['updateAvatar', (a) => a.updateAvatar(), undefined],
+  ['getPhone', (a, x) => a.getPhone(x), { extIdpConnidentifier: 'c', code: 'p' }],
+  ['bindPhone', (a, x) => a.bindPhone(x), { phoneNumber: '138', passCode: '1' }],
+  ['updatePhoneRequest', (a, x) => a.updatePhoneRequest(x), { phonePassCodePayload: { newPhoneNumber: '1', newPhonePassCode: '2' } }],
+  ['updatePhone', (a, x) => a.updatePhone(x), { updatePhoneToken: 't' }],
+  ['bindEmail', (a, x) => a.bindEmail(x), { email: 'a@b.c', passCode: '1' }],
+  ['updateEmailRequest', (a, x) => a.updateEmailRequest(x), { emailPassCodePayload: { newEmail: 'a@b.c', newEmailPassCode: '1' } }],
+  ['updateEmail', (a, x) => a.updateEmail(x), { updateEmailToken: 't' }],
+  ['deleteAccountRequest', (a, x) => a.deleteAccountRequest(x), { verifyMethod: 'EMAIL_PASSCODE', emailPassCodePayload: { email: 'a@b.c', passCode: '1' } }],
+  ['deleteAccount', (a, x) => a.deleteAccount(x), { deleteAccountToken: 't' }],
+  ['decryptData', (a, x) => a.decryptData(x), { extIdpConnidentifier: 'c', encryptedData: 'e', iv: 'i', code: 'k' }],
+  ['bindWxByCode', (a, x) => a.bindWxByCode(x), { extIdpConnidentifier: 'c' }],
+]
+
+const CODES = ['invalid_argument', 'not_logged_in', 'session_expired', 'network', 'timeout', 'server', 'api', 'encrypt_failed', 'platform', 'storage']
+
+function expectTuple(result: unknown) {
+  expect(Array.isArray(result)).toBe(true)
+  const [error, data] = result as [any, unknown]
+  expect((result as unknown[]).length).toBe(2)
+  if (error === null) return
+  expect(data).toBeUndefined()
+  expect(typeof error.message).toBe('string')
+  expect(error.message.length).toBeGreaterThan(3)
+  expect(error.message).not.toMatch(/^\{|\[object/)
+  expect(CODES).toContain(error.code)
+}
+
+test.each(METHODS)('%s succeeds with a valid argument when logged in', async (_name, call, valid) => {
+  const { authing, login } = setup()
+  await login()
+  const result = await call(authing, valid)
+  expectTuple(result)
+  expect((result as unknown[])[0]).toBeNull()
+})
+
+const cyclic: Record<string, unknown> = { a: 1 }
+cyclic.self = cyclic
+const throwing = Object.defineProperty({}, 'passwordPayload', { enumerable: true, get: () => { throw new Error('getter exploded') } })
+const BAD = [undefined, null, 0, 42, NaN, '', 'text', true, [], [1, 2], {}, { passwordPayload: 5, options: 'x' }, cyclic, throwing, () => 1]
+
+test.each(METHODS)('%s resolves to a tuple for every bad argument, without throwing', async (name, call) => {
+  const { authing, login } = setup()
+  await login()
+  for (const bad of BAD) {
+    const result = await Promise.resolve()
+      .then(() => call(authing, bad))
+      .catch((error) => ({ rejected: error }))
+    expectTuple(result)
+  }
+  // the session survives all of it (except for the two methods meant to end it)
+  if (name != 'logout' && name != 'clearLoginState' && name != 'deleteAccount') {
+    expect((await authing.getLoginState())[0]).toBeNull()
+  }
+})
+
+test.each(METHODS.filter(([, , valid]) => valid && typeof valid == 'object'))(
+  '%s: locally invalid arguments send nothing and say invalid_argument',
+  async (name, call) => {
+    const { authing, login, calls } = setup()
+    await login()
+    const optional = name == 'getUserInfo' || name == 'bindWxByCode' // no argument is fine there
+    for (const bad of optional ? [7, 'x', [], cyclic, throwing] : [null, 7, 'x', [], cyclic, throwing]) {
+      const [error] = (await call(authing, bad)) as [any]
+      expect(error).toMatchObject({ code: 'invalid_argument' })
+    }
+    expect(calls).toEqual([])
+  },
+)
+
+test.each([
+  ['loginByPassword without identifier', (a: Authing) => a.loginByPassword({ passwordPayload: { password: 'p' } }), /account/],
+  ['loginByPassword without password', (a: Authing) => a.loginByPassword({ passwordPayload: { account: 'a' } } as never), /passwordPayload\.password/],
+  ['loginByPassCode without target', (a: Authing) => a.loginByPassCode({ passCodePayload: { passCode: '1' } }), /phone/],
+  ['loginByPhone without phone code', (a: Authing) => a.loginByPhone({ extIdpConnidentifier: 'c', wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: {} } } as never), /wxPhoneInfo\.code/],
+  ['loginByCode without connection id', (a: Authing) => a.loginByCode({} as never), /extIdpConnidentifier/],
+  ['options of the wrong type', (a: Authing) => a.loginByCode({ extIdpConnidentifier: 'c', options: 'openid' } as never), /options must be an object/],
+  ['sendSms without channel', (a: Authing) => a.sendSms({ phoneNumber: '1' } as never), /channel/],
+  ['getPublicKey of an unknown type', (a: Authing) => a.getPublicKey('des' as never), /rsa/],
+  ['deleteAccountRequest with an unknown method', (a: Authing) => a.deleteAccountRequest({ verifyMethod: 'FACE' } as never), /verifyMethod/],
+  ['deleteAccountRequest without its payload', (a: Authing) => a.deleteAccountRequest({ verifyMethod: 'PHONE_PASSCODE' }), /phonePassCodePayload\.phoneNumber/],
+  ['an unknown encryption type', (a: Authing) => a.loginByPassword({ passwordPayload: { account: 'a', password: 'p' }, options: { passwordEncryptType: 'aes' as never } }), /passwordEncryptType/],
+  ['encryption without encryptFunction', (a: Authing) => a.loginByPassword({ passwordPayload: { account: 'a', password: 'p' }, options: { passwordEncryptType: 'rsa' } }), /encryptFunction/],
+])('%s: invalid_argument naming the problem, nothing sent', async (_name, call, pattern) => {
+  const { authing, calls } = setup()
+  const [error] = await call(authing)
+  expect(error).toMatchObject({ code: 'invalid_argument', message: expect.stringMatching(pattern) })
+  expect(calls).toEqual([])
+})
+
+test.each(METHODS)('%s never changes its argument', async (_name, call, valid) => {
+  const { authing, login } = setup({ encryptFunction: (text) => `enc(${text})` })
+  await login()
+  const arg = valid && typeof valid == 'object' ? structuredClone(valid) : valid
+  const deep = (value: unknown) => (value && typeof value == 'object' ? (Object.freeze(value), Object.values(value).forEach(deep)) : value)
+  deep(arg) // frozen: any write would throw inside the SDK and show up as an error
+  const [error] = (await call(authing, arg)) as [unknown]
+  expect(error).toBeNull()
+  expect(arg).toEqual(valid)
+})
+
+test('encrypted calls do not change their arguments either', async () => {
+  const { authing, login } = setup({ encryptFunction: (text) => `enc(${text})` })
+  await login()
+  const login1 = Object.freeze({ passwordPayload: Object.freeze({ account: 'a', password: 'p' }), options: Object.freeze({ passwordEncryptType: 'rsa' as const }) })
+  const update = Object.freeze({ newPassword: 'n', oldPassword: 'o', passwordEncryptType: 'sm2' as const })
+  expect((await authing.loginByPassword(login1))[0]).toBeNull()
+  expect((await authing.updatePassword(update))[0]).toBeNull()
+  expect(login1.passwordPayload.password).toBe('p')
+  expect(update.newPassword).toBe('n')
+})
+
+describe('server answers become readable errors', () => {
+  test('a V3 business error keeps statusCode, apiCode and requestId', async () => {
+    const { authing, server } = setup()
+    server.handlers['POST /api/v3/signin'] = () => ({
+      status: 200,
+      body: { statusCode: 403, apiCode: 2333, message: 'Account not exists or password is incorrect.', requestId: 'req-1' },
+    })
+    const [error] = await authing.loginByPassword({ passwordPayload: { account: 'a', password: 'p' } })
+    expect(error).toEqual({ code: 'api', message: 'Account not exists or password is incorrect.', statusCode: 403, apiCode: 2333, requestId: 'req-1' })
+  })
+
+  test.each([
+    ['an HTML 502 page', { status: 502, body: '<html><body>Bad Gateway</body></html>' }, 'server', 502],
+    ['truncated JSON', { status: 200, body: '{"statusCode":200,"da' }, 'server', 200],
+    ['an empty body', { status: 200, body: '' }, 'server', 200],
+    ['a 500 envelope', { status: 200, body: { statusCode: 500, message: 'Internal error' } }, 'server', 500],
+    ['an OAuth error without message', { status: 400, body: { error: 'invalid_request' } }, 'api', 400],
+  ])('%s', async (_name, response, code, statusCode) => {
+    const { authing, server } = setup()
+    server.handlers['POST /api/v3/send-sms'] = () => response
+    const [error] = await authing.sendSms({ phoneNumber: '1', channel: 'CHANNEL_LOGIN' })
+    expect(error).toMatchObject({ code, statusCode })
+    expect(error!.message).toMatch(/\w+ \w+/)
+  })
+
+  test('a login answer without tokens is a server error and stores nothing', async () => {
+    const { authing, server, storage } = setup()
+    server.handlers['POST /api/v3/signin'] = () => ({ status: 200, body: { statusCode: 200, message: 'ok', data: {} } })
+    const [error] = await authing.loginByPassword({ passwordPayload: { account: 'a', password: 'p' } })
+    expect(error).toMatchObject({ code: 'server' })
+    expect(storage.size).toBe(0)
+  })
+
+  test('data of false or 0 is returned as is, not replaced by the envelope', async () => {
+    const { authing, server, login } = setup()
+    await login()
+    server.handlers['POST /connections/social/wechat-miniprogram/bind'] = () => ({ status: 200, body: { statusCode: 200, code: 200, message: 'ok', data: false } })
+    expect(await authing.bindWxByCode()).toEqual([null, false])
+  })
+
+  test('a request that never answers times out with its own code', async () => {
+    const { authing, server } = setup({ timeout: 30 })
+    server.handlers['POST /api/v3/send-sms'] = () => new Promise(() => {})
+    const [error] = await authing.sendSms({ phoneNumber: '1', channel: 'CHANNEL_LOGIN' })
+    expect(error).toMatchObject({ code: 'timeout', message: expect.stringContaining('timed out') })
+  })
+
+  test('a platform failure is a platform error', async () => {
+    const { authing } = setup({ adapter: { login: () => Promise.reject({ errMsg: 'login:fail auth deny' }) } })
+    const [error] = await authing.loginByCode({ extIdpConnidentifier: 'c' })
+    expect(error).toMatchObject({ code: 'platform', message: expect.stringContaining('login:fail auth deny') })
+  })
+
+  test('a cancelled image picker fails updateAvatar with platform and uploads nothing', async () => {
+    const { authing, login, calls } = setup({ adapter: { chooseImage: () => Promise.reject({ errMsg: 'chooseMedia:fail cancel' }) } })
+    await login()
+    const [error] = await authing.updateAvatar()
+    expect(error).toMatchObject({ code: 'platform', message: expect.stringContaining('cancel') })
+    expect(calls).toEqual([])
+  })
+
+  test('updateAvatar fails when the upload is refused or the profile update fails', async () => {
+    const { authing, login, server } = setup()
+    await login()
+    server.handlers['POST /api/v2/upload'] = () => ({ status: 200, body: '{"code":413,"message":"File too large"}' })
+    expect((await authing.updateAvatar())[0]).toMatchObject({ code: 'api', message: 'File too large' })
+    delete server.handlers['POST /api/v2/upload']
+    server.handlers['POST /api/v2/upload'] = () => ({ status: 200, body: '{"code":200,"message":"ok","data":{"key":"k","url":"u"}}' })
+    server.handlers['POST /api/v3/update-profile'] = () => ({ status: 200, body: { statusCode: 400, message: 'photo is invalid' } })
+    expect((await authing.updateAvatar())[0]).toMatchObject({ code: 'api', message: 'photo is invalid' })
+  })
+
+  test('authenticated calls without a session say not_logged_in and send nothing', async () => {
+    const { authing, calls } = setup()
+    for (const [name, call, valid] of METHODS) {
+      if (!/^(update|bind(Phone|Email|Wx)|delete|getUserInfo|refreshToken)/.test(name)) continue
+      const [error] = (await call(authing, valid)) as [any]
+      expect([name, error && error.code]).toEqual([name, 'not_logged_in'])
+    }
+    expect(calls.filter((c) => c != 'getItem')).toEqual([])
+  })
+})

@@ -1,0 +1,110 @@
+// The shared mapping of wx-style callback APIs to the adapter contract.
+import { createMiniProgramAdapter, type MiniProgramApi } from '@authing/miniapp-core'
+
+type Options = { success: (r: unknown) => void; fail: (e: unknown) => void } & Record<string, unknown>
+
+function fakeApi(overrides: Partial<Record<keyof MiniProgramApi, (o: Options) => unknown>> = {}) {
+  const seen: [string, Record<string, unknown>][] = []
+  const store = new Map<string, unknown>()
+  const record = (name: string, result: (o: Options) => unknown) => (o: Options) => {
+    const { success, fail, ...rest } = o
+    seen.push([name, rest])
+    try {
+      success(result(o))
+    } catch (error) {
+      fail(error)
+    }
+  }
+  const api: Record<string, unknown> = {
+    request: record('request', () => ({ statusCode: 500, data: '{"x":1}' })),
+    getStorage: record('getStorage', (o) => {
+      if (!store.has(o.key as string)) throw { errMsg: 'getStorage:fail data not found' }
+      return { data: store.get(o.key as string) }
+    }),
+    setStorage: record('setStorage', (o) => store.set(o.key as string, o.data)),
+    removeStorage: record('removeStorage', (o) => store.delete(o.key as string)),
+    login: record('login', () => ({ code: 'wx-code' })),
+    uploadFile: record('uploadFile', () => ({ statusCode: 200, data: '{"code":200}' })),
+    chooseMedia: record('chooseMedia', () => ({ tempFiles: [{ tempFilePath: 'wxfile://a.jpg' }] })),
+    chooseImage: record('chooseImage', () => ({ tempFilePaths: ['wxfile://b.jpg'] })),
+    getRandomValues: record('getRandomValues', (o) => ({ randomValues: new Uint8Array(o.length as number).fill(9).buffer })),
+    ...Object.fromEntries(Object.entries(overrides).map(([name, fn]) => [name, record(name, fn)])),
+  }
+  return { api: api as unknown as MiniProgramApi, seen, store }
+}
+
+test('request maps to wx.request, text in and out; HTTP errors are responses', async () => {
+  const { api, seen } = fakeApi()
+  const adapter = createMiniProgramAdapter(api)
+  const response = await adapter.request({ url: 'https://x/y', method: 'POST', headers: { a: 'b' }, body: '{}', timeout: 5 })
+  expect(response).toEqual({ status: 500, body: '{"x":1}' })
+  expect(seen[0]).toEqual(['request', { url: 'https://x/y', method: 'POST', header: { a: 'b' }, data: '{}', timeout: 5, dataType: 'text', responseType: 'text' }])
+})
+
+test('a transport failure rejects with the platform error', async () => {
+  const { api } = fakeApi({ request: () => { throw { errMsg: 'request:fail timeout' } } })
+  await expect(createMiniProgramAdapter(api).request({ url: 'u', method: 'GET', headers: {}, timeout: 1 })).rejects.toEqual({ errMsg: 'request:fail timeout' })
+})
+
+test('storage: a missing key reads as undefined; other failures reject', async () => {
+  const { api } = fakeApi()
+  const { storage } = createMiniProgramAdapter(api)
+  expect(await storage.getItem('k')).toBeUndefined()
+  await storage.setItem('k', { a: 1 })
+  expect(await storage.getItem('k')).toEqual({ a: 1 })
+  await storage.removeItem('k')
+  expect(await storage.getItem('k')).toBeUndefined()
+  const broken = createMiniProgramAdapter(fakeApi({ getStorage: () => { throw { errMsg: 'getStorage:fail system error' } } }).api)
+  await expect(broken.storage.getItem('k')).rejects.toEqual({ errMsg: 'getStorage:fail system error' })
+})
+
+test('login, upload, random bytes', async () => {
+  const { api, seen } = fakeApi()
+  const adapter = createMiniProgramAdapter(api)
+  expect(await adapter.login()).toBe('wx-code')
+  expect(await adapter.uploadFile({ url: 'u', filePath: 'f', name: 'file', timeout: 9 })).toEqual({ status: 200, body: '{"code":200}' })
+  expect(seen.find(([n]) => n == 'uploadFile')![1]).toEqual({ url: 'u', filePath: 'f', name: 'file', timeout: 9 })
+  expect(Array.from(await adapter.getRandomValues!(4))).toEqual([9, 9, 9, 9])
+})
+
+test('chooseMedia (images only) where it exists, else chooseImage', async () => {
+  const withMedia = fakeApi()
+  expect(await createMiniProgramAdapter(withMedia.api).chooseImage()).toBe('wxfile://a.jpg')
+  expect(withMedia.seen[0]).toEqual(['chooseMedia', { count: 1, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] }])
+  const old = fakeApi()
+  delete (old.api as Partial<MiniProgramApi>).chooseMedia
+  expect(await createMiniProgramAdapter(old.api).chooseImage()).toBe('wxfile://b.jpg')
+})
+
+test('optional capabilities are absent when the platform lacks them', () => {
+  const { api } = fakeApi()
+  delete (api as Partial<MiniProgramApi>).getRandomValues
+  const adapter = createMiniProgramAdapter(api)
+  expect(adapter.getRandomValues).toBeUndefined()
+  expect(adapter.onAppShow).toBeUndefined()
+})
+
+test('onAppShow subscribes and unsubscribes', () => {
+  const listeners = new Set<() => void>()
+  const { api } = fakeApi()
+  Object.assign(api, { onAppShow: (l: () => void) => listeners.add(l), offAppShow: (l: () => void) => listeners.delete(l) })
+  const off = createMiniProgramAdapter(api).onAppShow!(() => {})
+  expect(listeners.size).toBe(1)
+  off()
+  expect(listeners.size).toBe(0)
+})
+
+test('a Taro-style API that also returns a rejecting promise causes no unhandled rejection', async () => {
+  const unhandled: unknown[] = []
+  const onUnhandled = (reason: unknown) => unhandled.push(reason)
+  process.on('unhandledRejection', onUnhandled)
+  const api = fakeApi().api
+  ;(api as unknown as Record<string, unknown>).login = (o: Options) => {
+    o.fail({ errMsg: 'login:fail' })
+    return Promise.reject({ errMsg: 'login:fail' })
+  }
+  await expect(createMiniProgramAdapter(api).login()).rejects.toEqual({ errMsg: 'login:fail' })
+  await new Promise((r) => setTimeout(r, 20))
+  process.off('unhandledRejection', onUnhandled)
+  expect(unhandled).toEqual([])
+})

@@ -1,0 +1,66 @@
+// Constructor options: bad ones throw a TypeError naming the option at once.
+import { Authing, type Adapter } from '@authing/miniapp-core'
+import { createAdapter, createServer } from './harness'
+
+const adapter = (): Adapter => createAdapter(createServer({ now: 0 })).adapter
+const make = (options: unknown, a: unknown = adapter()) => () => new Authing(options as never, a as never)
+const valid = { appId: 'app', userPoolId: 'pool' }
+
+test.each([
+  ['options', undefined],
+  ['options', null],
+  ['options', 'app'],
+  ['appId', {}],
+  ['appId', { ...valid, appId: '' }],
+  ['appId', { ...valid, appId: 42 }],
+  ['userPoolId', { appId: 'app' }],
+  ['userPoolId', { ...valid, userPoolId: ['x'] }],
+  ['host', { ...valid, host: 'http://auth.example.com' }],
+  ['host', { ...valid, host: 'http://192.168.1.2:3000' }],
+  ['host', { ...valid, host: 'ftp://auth.example.com' }],
+  ['host', { ...valid, host: 'auth.example.com' }],
+  ['host', { ...valid, host: 42 }],
+  ['encryptFunction', { ...valid, encryptFunction: 'rsa' }],
+  ['timeout', { ...valid, timeout: 0 }],
+  ['timeout', { ...valid, timeout: '10s' }],
+  ['refreshMargin', { ...valid, refreshMargin: -1 }],
+  ['now', { ...valid, now: 5 }],
+])('%s: %p', (name, options) => {
+  expect(make(options)).toThrow(TypeError)
+  expect(make(options)).toThrow(new RegExp(`^Authing: ${name} must be`))
+})
+
+test('a missing adapter is named', () => {
+  expect(make(valid, null)).toThrow(/adapter must be/)
+  expect(make(valid, {})).toThrow(/adapter must be/)
+})
+
+test.each(['https://core.authing.cn', 'https://my-app.authing.cn/', 'HTTPS://x.y', 'http://localhost:3000', 'http://127.0.0.1:8080', 'http://[::1]:3000', 'http://localhost'])(
+  'accepts host %s',
+  (host) => {
+    expect(make({ ...valid, host })).not.toThrow()
+  },
+)
+
+test('a trailing slash on the host is dropped', async () => {
+  const server = createServer({ now: 0 })
+  const platform = createAdapter(server)
+  const authing = new Authing({ ...valid, host: 'https://x.example.com///' }, platform.adapter)
+  await authing.getPublicKey('rsa')
+  expect(platform.requests[0].path).toBe('/api/v3/system')
+})
+
+test('options.adapter overrides parts of the platform adapter', async () => {
+  const server = createServer({ now: 0 })
+  const platform = createAdapter(server)
+  const saved = new Map<string, unknown>()
+  const storage = {
+    getItem: async (key: string) => saved.get(key),
+    setItem: async (key: string, value: unknown) => void saved.set(key, value),
+    removeItem: async (key: string) => void saved.delete(key),
+  }
+  const authing = new Authing({ ...valid, host: 'https://x.example.com', adapter: { storage } }, platform.adapter)
+  await authing.loginByPassword({ passwordPayload: { account: 'a', password: 'p' } })
+  expect(saved.get('authing:app:login-state')).toMatchObject({ access_token: 'at-1' })
+  expect(platform.storage.size).toBe(0)
+})

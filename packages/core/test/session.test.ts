@@ -1,0 +1,317 @@
+// The login state store and the refresh engine.
+import type { LoginState, LoginStateEvent } from '@authing/miniapp-core'
+import { envelope, setup } from './harness'
+
+const HOUR = 3600 * 1000
+
+test('the constructor touches nothing', () => {
+  const { calls } = setup()
+  expect(calls).toEqual([])
+})
+
+test('storage is read once, then served from memory; written only on change', async () => {
+  const { authing, calls, login } = setup()
+  await login()
+  await authing.getLoginState()
+  await authing.getUserInfo()
+  await authing.getUserInfo()
+  expect(calls).toEqual(['request', 'request'])
+})
+
+test('a stored official login state is picked up (upgrade keeps users logged in)', async () => {
+  const { authing, storage, key, clock, calls } = setup()
+  const official = { access_token: 'at-x', id_token: 'id', expires_in: 7200, expires_at: clock.now + HOUR, scope: 'openid', token_type: 'Bearer' }
+  storage.set(key, official)
+  expect(await authing.getLoginState()).toEqual([null, official])
+  expect(await authing.getLoginState()).toEqual([null, official])
+  expect(calls).toEqual(['getItem'])
+})
+
+test.each([
+  ['a number', 42],
+  ['a string', 'garbage{'],
+  ['an array', [1, 2]],
+  ['an object without tokens', { foo: 1 }],
+  ['NaN expiry', { access_token: 'a', expires_at: NaN }],
+  ['null', null],
+])('corrupt stored state (%s) counts as logged out', async (_name, value) => {
+  const { authing, storage, key } = setup()
+  storage.set(key, value)
+  const [error, data] = await authing.getLoginState()
+  expect(data).toBeUndefined()
+  expect(error).toMatchObject({ code: 'not_logged_in' })
+})
+
+test('a login state stored as JSON text is understood', async () => {
+  const { authing, storage, key, clock } = setup()
+  storage.set(key, JSON.stringify({ access_token: 'a', expires_in: 60, expires_at: clock.now + HOUR }))
+  expect((await authing.getLoginState())[1]).toMatchObject({ access_token: 'a' })
+})
+
+test('expires_at is epoch ms from the injected clock', async () => {
+  const { storage, key, clock, login } = setup()
+  const state = await login()
+  expect(state!.expires_at).toBe(clock.now + 3600 * 1000)
+  expect((storage.get(key) as LoginState).expires_at).toBe(clock.now + 3600 * 1000)
+})
+
+describe('automatic refresh', () => {
+  test('an authenticated call after expiry refreshes first, then proceeds', async () => {
+    const { authing, clock, requests, login } = setup()
+    await login()
+    clock.now += 2 * HOUR
+    const [error, user] = await authing.getUserInfo()
+    expect(error).toBeNull()
+    expect(user).toMatchObject({ userId: 'u1' })
+    expect(requests.map((r) => r.path)).toEqual(['/oidc/token', '/api/v3/get-profile'])
+    expect(requests[1].headers.authorization).toBe('at-2')
+  })
+
+  test('inside the refresh margin the token is renewed ahead of time', async () => {
+    const { authing, clock, requests, login } = setup({ refreshMargin: 5 * 60 * 1000 })
+    await login()
+    clock.now += HOUR - 4 * 60 * 1000
+    await authing.getUserInfo()
+    expect(requests.map((r) => r.path)).toEqual(['/oidc/token', '/api/v3/get-profile'])
+  })
+
+  test('20 concurrent calls after expiry share exactly one refresh and all succeed', async () => {
+    const { authing, clock, requests, login } = setup()
+    await login()
+    clock.now += 2 * HOUR
+    const results = await Promise.all(Array.from({ length: 20 }, () => authing.getUserInfo()))
+    expect(results.every(([error]) => error === null)).toBe(true)
+    expect(requests.filter((r) => r.path == '/oidc/token')).toHaveLength(1)
+    expect(requests.filter((r) => r.path == '/api/v3/get-profile').every((r) => r.headers.authorization == 'at-2')).toBe(true)
+  })
+
+  test('refreshToken() works after the access token has expired and keeps what the server did not resend', async () => {
+    const { authing, clock, server, login, storage, key } = setup()
+    await login()
+    clock.now += 5 * HOUR
+    server.handlers['POST /oidc/token'] = () => ({ status: 200, body: JSON.stringify({ access_token: 'at-new', expires_in: 60, token_type: 'Bearer' }) })
+    const [error, state] = await authing.refreshToken()
+    expect(error).toBeNull()
+    expect(state).toMatchObject({ access_token: 'at-new', refresh_token: 'rt-1', id_token: 'id-1', expires_in: 60, expires_at: clock.now + 60000 })
+    expect(storage.get(key)).toEqual(state)
+  })
+
+  test('invalid_grant ends the session: state cleared, listeners told, session_expired', async () => {
+    const { authing, clock, server, login, storage, key } = setup()
+    await login()
+    const events: [LoginState | null, LoginStateEvent][] = []
+    authing.onLoginStateChange((state, event) => events.push([state, event]))
+    server.refreshTokens.clear()
+    clock.now += 2 * HOUR
+    const [error] = await authing.getUserInfo()
+    expect(error).toMatchObject({ code: 'session_expired', statusCode: 400 })
+    expect(error!.message).toMatch(/log in again/)
+    expect(events).toEqual([[null, 'expired']])
+    expect(storage.has(key)).toBe(false)
+    expect((await authing.getLoginState())[0]).toMatchObject({ code: 'not_logged_in' })
+  })
+
+  test.each([
+    ['network', { errMsg: 'request:fail net::ERR_CONNECTION_REFUSED' }],
+    ['timeout', { errMsg: 'request:fail timeout' }],
+  ])('a transport failure during refresh (%s) keeps the state', async (code, fault) => {
+    const { authing, clock, faults, login, storage, key } = setup()
+    const state = await login()
+    clock.now += 2 * HOUR
+    faults.request = fault
+    const [error] = await authing.getUserInfo()
+    expect(error).toMatchObject({ code })
+    expect(error!.message).toContain(fault.errMsg)
+    expect(storage.get(key)).toEqual(state)
+    faults.request = undefined
+    expect((await authing.getUserInfo())[0]).toBeNull()
+  })
+
+  test('a 5xx during refresh keeps the state', async () => {
+    const { authing, clock, server, login, storage, key } = setup()
+    const state = await login()
+    clock.now += 2 * HOUR
+    server.handlers['POST /oidc/token'] = () => ({ status: 502, body: '<html>Bad Gateway</html>' })
+    const [error] = await authing.getLoginState()
+    expect(error).toMatchObject({ code: 'server', statusCode: 502 })
+    expect(storage.get(key)).toEqual(state)
+  })
+
+  test('a 401 from a user API triggers one refresh and one retry', async () => {
+    const { authing, server, requests, login } = setup()
+    await login()
+    server.valid.clear() // the server revoked the access token
+    const [error, user] = await authing.getUserInfo()
+    expect(error).toBeNull()
+    expect(user).toMatchObject({ userId: 'u1' })
+    expect(requests.map((r) => r.path)).toEqual(['/api/v3/get-profile', '/oidc/token', '/api/v3/get-profile'])
+  })
+
+  test('a second 401 after the retry is reported, not looped', async () => {
+    const { authing, server, requests, login } = setup()
+    await login()
+    server.handlers['GET /api/v3/get-profile'] = () => envelope(undefined, 401, { apiCode: 2020 })
+    const [error] = await authing.getUserInfo()
+    expect(error).toMatchObject({ code: 'api', statusCode: 401, apiCode: 2020 })
+    expect(requests.map((r) => r.path)).toEqual(['/api/v3/get-profile', '/oidc/token', '/api/v3/get-profile'])
+  })
+
+  test('a 401 without a refresh token ends the session', async () => {
+    const { authing, server, login } = setup()
+    server.handlers['POST /api/v3/signin'] = () => envelope({ access_token: 'only', expires_in: 3600 })
+    await login()
+    const [error] = await authing.getUserInfo()
+    expect(error).toMatchObject({ code: 'session_expired' })
+    expect((await authing.getLoginState())[0]).toMatchObject({ code: 'not_logged_in' })
+  })
+
+  test('an expired state without refresh token ends with session_expired, no request', async () => {
+    const { authing, server, clock, requests, login } = setup()
+    server.handlers['POST /api/v3/signin'] = () => envelope({ access_token: 'only', expires_in: 3600 })
+    await login()
+    clock.now += 2 * HOUR
+    expect((await authing.getUserInfo())[0]).toMatchObject({ code: 'session_expired' })
+    expect(requests).toHaveLength(0)
+  })
+
+  test('the app coming back to the foreground renews an expiring session in the background', async () => {
+    let show: () => void = () => {}
+    const { authing, clock, requests, login } = setup({ adapter: { onAppShow: (listener) => ((show = listener), () => {}) } })
+    await login()
+    await authing.getLoginState()
+    show()
+    await new Promise((r) => setTimeout(r, 10))
+    expect(requests).toHaveLength(0) // not expiring yet
+    clock.now += 2 * HOUR
+    show()
+    await new Promise((r) => setTimeout(r, 10))
+    expect(requests.map((r) => r.path)).toEqual(['/oidc/token'])
+  })
+})
+
+describe('listeners', () => {
+  test('login, refresh, logout in order; unsubscribe stops them', async () => {
+    const { authing, clock } = setup()
+    const events: string[] = []
+    const unsubscribe = authing.onLoginStateChange((state, event) => events.push(`${event}:${state ? state.access_token : null}`))
+    await authing.loginByPassword({ passwordPayload: { account: 'a', password: 'p' } })
+    clock.now += 2 * HOUR
+    await authing.getUserInfo()
+    await authing.logout()
+    unsubscribe()
+    await authing.loginByPassword({ passwordPayload: { account: 'a', password: 'p' } })
+    expect(events).toEqual(['login:at-1', 'refresh:at-2', 'logout:null'])
+  })
+
+  test('a throwing listener breaks nothing', async () => {
+    const { authing } = setup()
+    const seen: string[] = []
+    authing.onLoginStateChange(() => {
+      throw new Error('boom')
+    })
+    authing.onLoginStateChange((_s, event) => seen.push(event))
+    const [error] = await authing.loginByPassword({ passwordPayload: { account: 'a', password: 'p' } })
+    expect(error).toBeNull()
+    expect(seen).toEqual(['login'])
+  })
+
+  test('listeners get copies: changing one does not change the session', async () => {
+    const { authing } = setup()
+    authing.onLoginStateChange((state) => {
+      if (state) state.access_token = 'tampered'
+    })
+    const [, state] = await authing.loginByPassword({ passwordPayload: { account: 'a', password: 'p' } })
+    state!.access_token = 'tampered too'
+    expect((await authing.getLoginState())[1]!.access_token).toBe('at-1')
+  })
+
+  test('a non-function listener gives a harmless unsubscribe', () => {
+    const { authing } = setup()
+    expect(() => (authing.onLoginStateChange as (x: unknown) => () => void)(42)()).not.toThrow()
+  })
+})
+
+describe('logout', () => {
+  test('clears local state even when the network is down', async () => {
+    const { authing, faults, login, storage, key } = setup()
+    await login()
+    faults.request = { errMsg: 'request:fail' }
+    expect(await authing.logout()).toEqual([null, true])
+    expect(storage.has(key)).toBe(false)
+    expect((await authing.getLoginState())[0]).toMatchObject({ code: 'not_logged_in' })
+  })
+
+  test('after logout the old refresh token is rejected by the server', async () => {
+    const { authing, server, login } = setup()
+    await login()
+    await authing.logout()
+    expect(server.refreshTokens.has('rt-1')).toBe(false)
+    expect(server.valid.has('at-1')).toBe(false)
+  })
+
+  test('a refresh that finishes after logout does not bring the session back', async () => {
+    const { authing, clock, server, login } = setup()
+    await login()
+    clock.now += 2 * HOUR
+    let release: () => void = () => {}
+    const original = server.handlers['POST /oidc/token']
+    server.handlers['POST /oidc/token'] = (request) => new Promise((resolve) => (release = () => resolve(original(request) as never)))
+    const pending = authing.getUserInfo()
+    await new Promise((r) => setTimeout(r, 5))
+    await authing.logout()
+    release()
+    expect((await pending)[0]).toMatchObject({ code: 'not_logged_in' })
+    expect((await authing.getLoginState())[0]).toMatchObject({ code: 'not_logged_in' })
+  })
+
+  test('a login while a refresh is in flight wins', async () => {
+    const { authing, clock, server, login } = setup()
+    await login()
+    clock.now += 2 * HOUR
+    let release: () => void = () => {}
+    const original = server.handlers['POST /oidc/token']
+    server.handlers['POST /oidc/token'] = (request) => new Promise((resolve) => (release = () => resolve(original(request) as never)))
+    const pending = authing.getLoginState()
+    await new Promise((r) => setTimeout(r, 5))
+    const [, fresh] = await authing.loginByPassword({ passwordPayload: { account: 'a', password: 'p' } })
+    release()
+    expect((await pending)[1]!.access_token).toBe(fresh!.access_token)
+    expect((await authing.getLoginState())[1]!.access_token).toBe(fresh!.access_token)
+  })
+
+  test('clearLoginState forgets the session without any request', async () => {
+    const { authing, requests, login } = setup()
+    await login()
+    expect(await authing.clearLoginState()).toEqual([null, true])
+    expect(requests).toHaveLength(0)
+    expect((await authing.getLoginState())[0]).toMatchObject({ code: 'not_logged_in' })
+  })
+
+  test('deleteAccount clears the local session', async () => {
+    const { authing, login } = setup()
+    await login()
+    const [error] = await authing.deleteAccount({ deleteAccountToken: 't' })
+    expect(error).toBeNull()
+    expect((await authing.getLoginState())[0]).toMatchObject({ code: 'not_logged_in' })
+  })
+})
+
+describe('storage failures', () => {
+  test('a failing read is a storage error, and is tried again next time', async () => {
+    const { authing, faults } = setup()
+    faults.storage = { errMsg: 'getStorage:fail internal error' }
+    expect((await authing.getLoginState())[0]).toMatchObject({ code: 'storage', message: expect.stringContaining('getStorage:fail') })
+    faults.storage = undefined
+    expect((await authing.getLoginState())[0]).toMatchObject({ code: 'not_logged_in' })
+  })
+
+  test('a failing write fails the login and keeps the old state', async () => {
+    const { authing, faults, login } = setup()
+    const before = await login()
+    faults.storage = { errMsg: 'setStorage:fail exceed storage max size' }
+    const [error] = await authing.loginByPassword({ passwordPayload: { account: 'a', password: 'p' } })
+    expect(error).toMatchObject({ code: 'storage' })
+    faults.storage = undefined
+    expect((await authing.getLoginState())[1]).toEqual(before)
+  })
+})
