@@ -60,7 +60,8 @@ function fallbackRandom(length: number): Uint8Array {
 /** Calls `plan.attempt` with `random`, after checking that the source delivered enough bytes. */
 function attempt(plan: Plan, random: Uint8Array): string | undefined {
   if (!random || !(random.length >= plan.randomLength)) {
-    throw new Error(`getRandomValues returned ${random ? random.length : random} bytes, ${plan.randomLength} expected`)
+    const got = random && typeof random.length === 'number' ? `${random.length} bytes` : String(random)
+    throw new Error(`getRandomValues returned ${got}, ${plan.randomLength} bytes expected`)
   }
   return plan.attempt(random)
 }

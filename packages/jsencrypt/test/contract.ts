@@ -78,11 +78,13 @@ export function describeContract(name: string, subject: Subject): void {
       await expect(result).rejects.toThrow(/encryption failed: publicKey/)
     })
 
-    it('rejects when the random source returns too few bytes', async () => {
-      const getRandomValues = async () => new Uint8Array(3)
-      await expect(encryptFunction('secret', publicKey, { getRandomValues })).rejects.toThrow(
-        /getRandomValues returned 3 bytes, \d+ expected/,
-      )
+    it.each([
+      ['too few bytes', new Uint8Array(3), /getRandomValues returned 3 bytes, \d+ bytes expected/],
+      ['an ArrayBuffer', new ArrayBuffer(64), /getRandomValues returned \[object ArrayBuffer\], \d+ bytes expected/],
+      ['nothing', undefined, /getRandomValues returned undefined, \d+ bytes expected/],
+    ])('rejects when the random source returns %s', async (_, bytes, message) => {
+      const getRandomValues = async () => bytes as Uint8Array
+      await expect(encryptFunction('secret', publicKey, { getRandomValues })).rejects.toThrow(message)
     })
 
     it('rejects when the random source fails', async () => {
