@@ -7,6 +7,8 @@ const run = promisify(execFile)
 const projects = [
   ...readdirSync('packages').map((dir) => `packages/${dir}/tsconfig.json`),
   ...readdirSync('examples').map((dir) => `examples/${dir}/tsconfig.json`),
+  // The official reference's code samples, against the published .d.ts (so `pnpm build` runs first).
+  ...readdirSync('scripts/seed-samples').map((dir) => `scripts/seed-samples/${dir}/tsconfig.json`),
   'tsconfig.test.json',
 ].filter((path) => existsSync(path))
 

@@ -1,0 +1,19 @@
+// Extracted verbatim from the 5.x API reference, section "修改头像" (taro).
+import { Component, PropsWithChildren } from 'react'
+import { View, Button } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+declare const authing: import('@authing/miniapp-taro').Authing
+export {}
+export default class Index extends Component<PropsWithChildren> {
+  render () {
+    return (
+      <View className='index'>
+        <Button onClick={() => this.updateAvatar()}>Update Avatar</Button>
+      </View>
+    )
+  }
+  
+  async updateAvatar () {
+    const [error, res] = await authing.updateAvatar()
+  }
+}
