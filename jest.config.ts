@@ -19,6 +19,8 @@ const config: Config = {
       testPathIgnorePatterns: ['\\.taro\\.test\\.ts$'],
       moduleNameMapper,
       transform,
+      // jsencrypt ships ES modules that the RSA package imports directly: let jest transform them.
+      transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/jsencrypt@|jsencrypt/)'],
     },
   ],
   testTimeout: 20000,
