@@ -1,8 +1,17 @@
 import { constants, generateKeyPairSync, privateDecrypt, type KeyObject } from 'node:crypto'
 import { describeContract, seededSource } from './contract'
-import { loadPackage } from './load-package'
+import { createEncryptFunction, encryptFunction } from '@authing/miniapp-jsencrypt'
 
-const { encryptFunction, createEncryptFunction } = loadPackage()
+type Package = typeof import('@authing/miniapp-jsencrypt')
+
+/** A fresh copy of the package, so module state such as the one-time warning starts over. */
+function loadPackage(): Package {
+  let fresh: Package | undefined
+  jest.isolateModules(() => {
+    fresh = require('@authing/miniapp-jsencrypt')
+  })
+  return fresh!
+}
 
 function rsaKeys(modulusLength: number) {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength })
