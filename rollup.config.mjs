@@ -10,14 +10,17 @@ import { nodeResolve } from '@rollup/plugin-node-resolve'
 import { transform } from 'esbuild'
 import commonjs from '@rollup/plugin-commonjs'
 
-/** Per-package build settings. `entries` maps output names to sources; `minify` for packages that inline a library. */
+/**
+ * Per-package build settings. `entries` maps output names to sources; `minify` for packages that inline a library,
+ * whose licence `notice` then heads the output (minification drops the libraries' own comments).
+ */
 const targets = {
   core: {},
   wx: {},
   taro: {},
   uniapp: {},
-  jsencrypt: { minify: true },
-  sm2encrypt: { minify: true },
+  jsencrypt: { minify: true, notice: 'Includes jsencrypt (MIT) and jsbn by Tom Wu (BSD licence, see LICENSE in jsencrypt).' },
+  sm2encrypt: { minify: true, notice: 'Includes sm-crypto (MIT) and jsbn (MIT; Tom Wu, BSD licence).' },
   emulator: { node: true, entries: { index: 'src/index.ts', cli: 'src/cli.ts' } },
   testing: { node: true },
 }
@@ -45,7 +48,7 @@ function downlevel() {
 }
 
 function configsFor(dir) {
-  const { node = false, minify = false, entries = { index: 'src/index.ts' } } = targets[dir]
+  const { node = false, minify = false, notice, entries = { index: 'src/index.ts' } } = targets[dir]
   const root = `packages/${dir}`
   const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'))
   const external = externalFor(pkg, node)
@@ -58,7 +61,7 @@ function configsFor(dir) {
       commonjs(),
       esbuild({ target: node ? 'node20' : 'esnext', tsconfig: `${root}/tsconfig.json` }),
       !node && downlevel(),
-      minify && terser({ ecma: 2017, compress: { passes: 2 }, format: { comments: false } }),
+      minify && terser({ ecma: 2017, compress: { passes: 2 }, format: { comments: false, preamble: `/*! ${pkg.name} ${pkg.version}. ${notice} */` } }),
     ],
     output: [
       { dir: `${root}/dist`, format: 'cjs', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', exports: 'named', interop: 'auto' },
