@@ -1,0 +1,24 @@
+/**
+ * `@authing/miniapp-emulator` — a local, Authing-compatible HTTP server for developing and testing mini program
+ * logins offline, with a control plane for codes, users, sessions, faults and the clock.
+ *
+ * @packageDocumentation
+ */
+export { startEmulator, type RunningEmulator } from './start'
+export { createEmulatorClient, EmulatorClientError, type EmulatorClient } from './client'
+export { DEMO, DEMO_USER } from './seed'
+export type { EmulatorOptions } from './options'
+export type { ExportedKeys } from './crypto/keys'
+export type {
+  ActionPurpose,
+  ActionTokenRecord,
+  IssuedTokenRecord,
+  RefreshTokenRecord,
+  SessionRecord,
+  StateSnapshot,
+  UploadRecord,
+  UserRecord,
+  VerificationCodeRecord,
+  WechatCodeRecord,
+} from './state'
+export type * from './types'

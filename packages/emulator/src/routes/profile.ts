@@ -1,0 +1,85 @@
+// GET /api/v3/get-profile, POST /api/v3/update-profile, POST /api/v3/update-password.
+import type { FastifyInstance } from 'fastify'
+import { authenticate } from '../auth'
+import { passwordMatches } from '../credentials'
+import { hashPassword } from '../crypto/hash'
+import { decryptPassword, type PasswordEncryptType } from '../crypto/password'
+import type { Emulator } from '../emulator'
+import { errors, ok } from '../errors'
+import { anyObject, flag, obj, oneOf, str, type Schema } from '../schema'
+import type { Gender, UserProfileFields } from '../types'
+import { assertUnique, GENDERS, PROFILE_FIELDS, userDto } from '../users'
+import { ENCRYPT_TYPES } from './signin'
+
+interface ProfileQuery {
+  withCustomData?: 'true' | 'false'
+  withIdentities?: 'true' | 'false'
+  withDepartmentIds?: 'true' | 'false'
+}
+
+type ProfileBody = Partial<Record<keyof UserProfileFields, string>> & {
+  username?: string
+  gender?: Gender
+  customData?: Record<string, unknown>
+}
+
+interface PasswordBody {
+  newPassword: string
+  oldPassword?: string
+  passwordEncryptType?: PasswordEncryptType
+}
+
+const profileSchema = obj({
+  ...Object.fromEntries(PROFILE_FIELDS.map((field): [string, Schema] => [field, str()])),
+  username: str(),
+  gender: oneOf(GENDERS),
+  customData: anyObject(),
+})
+
+export function profileRoutes(app: FastifyInstance, emu: Emulator): void {
+  const querySchema = obj({ withCustomData: flag(), withIdentities: flag(), withDepartmentIds: flag() })
+  app.get<{ Querystring: ProfileQuery }>('/api/v3/get-profile', { schema: { querystring: querySchema } }, async (request) => {
+    const { user } = await authenticate(emu, request)
+    const query = request.query
+    return ok(
+      request.id,
+      userDto(user, {
+        withCustomData: query.withCustomData === 'true',
+        withIdentities: query.withIdentities === 'true',
+        withDepartmentIds: query.withDepartmentIds === 'true',
+      }),
+    )
+  })
+
+  app.post<{ Body: ProfileBody }>('/api/v3/update-profile', { schema: { body: profileSchema } }, async (request) => {
+    const { user } = await authenticate(emu, request)
+    const body = request.body
+    // Only profile fields change here; e-mail, phone and password have their own endpoints.
+    if (body.username !== undefined) {
+      const username = body.username.trim()
+      assertUnique(emu.state, user.userPoolId, { username }, user.userId)
+      user.username = username
+    }
+    for (const field of PROFILE_FIELDS) if (body[field] !== undefined) user[field] = body[field] ?? null
+    if (body.gender !== undefined) user.gender = body.gender
+    if (body.customData !== undefined) user.customData = { ...user.customData, ...body.customData }
+    user.updatedAt = emu.clock.iso()
+    return ok(request.id, userDto(user, { withCustomData: body.customData !== undefined }))
+  })
+
+  const passwordSchema = obj({ newPassword: str(), oldPassword: str(), passwordEncryptType: oneOf(ENCRYPT_TYPES) }, ['newPassword'])
+  app.post<{ Body: PasswordBody }>('/api/v3/update-password', { schema: { body: passwordSchema } }, async (request) => {
+    const { user } = await authenticate(emu, request)
+    const { newPassword: ciphertext, oldPassword, passwordEncryptType: type = 'none' } = request.body
+    const newPassword = decryptPassword(ciphertext, type, emu.keys)
+    if (newPassword === undefined) throw errors.decryptFailed('newPassword', type)
+    if (user.passwordHash !== null) {
+      if (oldPassword === undefined) throw errors.empty('oldPassword')
+      if (!(await passwordMatches(user, oldPassword, type, emu.keys))) throw errors.wrongOldPassword()
+    }
+    user.passwordHash = await hashPassword(newPassword)
+    user.passwordLastSetAt = emu.clock.iso()
+    user.updatedAt = user.passwordLastSetAt
+    return ok(request.id, undefined, 'Password updated')
+  })
+}

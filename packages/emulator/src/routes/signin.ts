@@ -1,0 +1,208 @@
+// POST /api/v3/signin (PASSWORD, PASSCODE) and POST /api/v3/signin-by-mobile (WeChat code, code + phone, phone).
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { identifyApp } from '../auth'
+import { verifyPassword } from '../crypto/hash'
+import { decryptPassword } from '../crypto/password'
+import type { Emulator } from '../emulator'
+import { errors, ok, required } from '../errors'
+import { completeLogin, type LoginOptions } from '../login'
+import { anyObject, anything, bool, obj, oneOf, str } from '../schema'
+import type { UserRecord } from '../state'
+import type { AppInfo } from '../types'
+import { checkEmail, checkPhone, createUser, findConnection, findUser, normalizeCountryCode, type UserLookup } from '../users'
+import type { WechatPhone } from '../wechat'
+
+export const ENCRYPT_TYPES = ['none', 'rsa', 'sm2'] as const
+
+const loginOptions = obj({
+  scope: str(),
+  passwordEncryptType: oneOf(ENCRYPT_TYPES),
+  autoRegister: bool(),
+  clientIp: str(),
+  tenantId: str(),
+  customData: anyObject(),
+  context: anything(),
+  captchaCode: str(),
+  captchaToken: str(),
+})
+
+const signinSchema = obj(
+  {
+    connection: oneOf(['PASSWORD', 'PASSCODE']),
+    passwordPayload: obj({ password: str(), account: str(), username: str(), email: str(), phone: str() }),
+    passCodePayload: obj({ passCode: str(), phone: str(), email: str(), phoneCountryCode: str() }),
+    options: loginOptions,
+    client_id: str(),
+  },
+  ['connection'],
+)
+
+interface SigninBody {
+  connection: 'PASSWORD' | 'PASSCODE'
+  passwordPayload?: { password?: string; account?: string; username?: string; email?: string; phone?: string }
+  passCodePayload?: { passCode?: string; phone?: string; email?: string; phoneCountryCode?: string }
+  options?: LoginOptions
+  client_id?: string
+}
+
+const codePayload = obj({ code: str(), encryptedData: str(), iv: str() })
+const codeAndPhonePayload = obj({ wxPhoneInfo: obj({ code: str() }), wxLoginInfo: codePayload })
+
+const mobileSchema = obj(
+  {
+    connection: oneOf(['wechat_mini_program_code', 'wechat_mini_program_code_and_phone', 'wechat_mini_program_phone']),
+    extIdpConnidentifier: str(),
+    wechatMiniProgramCodePayload: codePayload,
+    wechatMiniProgramCodeAndPhonePayload: codeAndPhonePayload,
+    miniProgramCodeAndPhonePayload: codeAndPhonePayload,
+    wechatMiniProgramPhonePayload: codePayload,
+    options: loginOptions,
+    client_id: str(),
+  },
+  ['connection', 'extIdpConnidentifier'],
+)
+
+interface CodePayload {
+  code?: string
+  encryptedData?: string
+  iv?: string
+}
+interface CodeAndPhonePayload {
+  wxPhoneInfo?: { code?: string }
+  wxLoginInfo?: CodePayload
+}
+interface MobileBody {
+  connection: 'wechat_mini_program_code' | 'wechat_mini_program_code_and_phone' | 'wechat_mini_program_phone'
+  extIdpConnidentifier: string
+  wechatMiniProgramCodePayload?: CodePayload
+  wechatMiniProgramCodeAndPhonePayload?: CodeAndPhonePayload
+  miniProgramCodeAndPhonePayload?: CodeAndPhonePayload
+  wechatMiniProgramPhonePayload?: CodePayload
+  options?: LoginOptions
+  client_id?: string
+}
+
+/** Registration through a login (`autoRegister`), subject to the registration switch. */
+async function register(emu: Emulator, app: AppInfo, fields: Parameters<typeof createUser>[0]): Promise<UserRecord> {
+  if (!emu.config.allowRegistration) throw errors.registrationDisabled()
+  return createUser(
+    { ...fields, userPoolId: app.userPoolId },
+    { state: emu.state, nowIso: emu.clock.iso(), source: 'register', defaultPoolId: app.userPoolId },
+  )
+}
+
+async function passwordLogin(emu: Emulator, app: AppInfo, body: SigninBody): Promise<UserRecord> {
+  const payload = required(body.passwordPayload, 'passwordPayload')
+  const ciphertext = required(payload.password, 'passwordPayload.password')
+  const type = body.options?.passwordEncryptType ?? 'none'
+  const password = decryptPassword(ciphertext, type, emu.keys)
+  if (password === undefined) throw errors.decryptFailed('passwordPayload.password', type)
+
+  if (payload.account !== undefined) {
+    // `account` is ambiguous (username, e-mail or phone), so the answer does not say which part was wrong.
+    const user = findUser(emu.state, app.userPoolId, { account: payload.account })
+    if (!user || !(await verifyPassword(password, user.passwordHash))) throw errors.accountOrPassword()
+    return user
+  }
+  let lookup: UserLookup
+  if (payload.username !== undefined) lookup = { username: payload.username }
+  else if (payload.email !== undefined) lookup = { email: checkEmail(payload.email, 'passwordPayload.email') }
+  else if (payload.phone !== undefined) lookup = { phone: checkPhone(payload.phone, 'passwordPayload.phone') }
+  else throw errors.badRequest('passwordPayload.account (or username, email, phone) should not be empty')
+
+  const user = findUser(emu.state, app.userPoolId, lookup)
+  if (!user) {
+    if (!body.options?.autoRegister) throw errors.userNotFound()
+    return register(emu, app, { ...lookup, password })
+  }
+  if (!(await verifyPassword(password, user.passwordHash))) throw errors.wrongPassword()
+  return user
+}
+
+async function passCodeLogin(emu: Emulator, app: AppInfo, body: SigninBody): Promise<UserRecord> {
+  const payload = required(body.passCodePayload, 'passCodePayload')
+  const passCode = required(payload.passCode, 'passCodePayload.passCode')
+  const poolId = app.userPoolId
+  let found: UserRecord | undefined
+  let registration: Parameters<typeof createUser>[0]
+  let codeRecord
+  if (payload.phone !== undefined) {
+    const phone = checkPhone(payload.phone, 'passCodePayload.phone')
+    const phoneCountryCode = normalizeCountryCode(payload.phoneCountryCode, 'passCodePayload.phoneCountryCode')
+    codeRecord = emu.codes.check({ userPoolId: poolId, kind: 'sms', target: phone, phoneCountryCode }, ['CHANNEL_LOGIN'], passCode)
+    found = findUser(emu.state, poolId, { phone, phoneCountryCode })
+    registration = { phone, phoneCountryCode, phoneVerified: true }
+  } else if (payload.email !== undefined) {
+    const email = checkEmail(payload.email, 'passCodePayload.email')
+    codeRecord = emu.codes.check({ userPoolId: poolId, kind: 'email', target: email, phoneCountryCode: null }, ['CHANNEL_LOGIN'], passCode)
+    found = findUser(emu.state, poolId, { email })
+    registration = { email, emailVerified: true }
+  } else {
+    throw errors.badRequest('passCodePayload.phone (or email) should not be empty')
+  }
+  if (!found && !body.options?.autoRegister) throw errors.userNotFound()
+  const user = found ?? (await register(emu, app, registration))
+  emu.codes.consume(codeRecord)
+  return user
+}
+
+async function wechatLogin(emu: Emulator, app: AppInfo, body: MobileBody): Promise<UserRecord> {
+  const connection = findConnection(emu.state, app.userPoolId, body.extIdpConnidentifier)
+  const { wechat } = emu
+  switch (body.connection) {
+    case 'wechat_mini_program_code': {
+      const payload = required(body.wechatMiniProgramCodePayload, 'wechatMiniProgramCodePayload')
+      const session = wechat.exchangeLoginCode(required(payload.code, 'wechatMiniProgramCodePayload.code'))
+      // Legacy wx.getUserProfile data; "" means none (already dropped).
+      const userInfo = payload.encryptedData && payload.iv ? wechat.decrypt(session, payload.encryptedData, payload.iv) : undefined
+      return wechat.findOrCreateUser(connection, session, userInfo)
+    }
+    case 'wechat_mini_program_code_and_phone': {
+      const name = body.wechatMiniProgramCodeAndPhonePayload ? 'wechatMiniProgramCodeAndPhonePayload' : 'miniProgramCodeAndPhonePayload'
+      const payload = required(body.wechatMiniProgramCodeAndPhonePayload ?? body.miniProgramCodeAndPhonePayload, name)
+      const phoneCode = required(payload.wxPhoneInfo?.code, `${name}.wxPhoneInfo.code`)
+      const loginCode = required(payload.wxLoginInfo?.code, `${name}.wxLoginInfo.code`)
+      const session = wechat.exchangeLoginCode(loginCode)
+      const phone = wechat.exchangePhoneCode(phoneCode)
+      const user = await wechat.findOrCreateUser(connection, session)
+      wechat.assignPhoneIfFree(user, phone)
+      return user
+    }
+    case 'wechat_mini_program_phone': {
+      const payload = required(body.wechatMiniProgramPhonePayload, 'wechatMiniProgramPhonePayload')
+      const code = required(payload.code, 'wechatMiniProgramPhonePayload.code')
+      const encryptedData = required(payload.encryptedData, 'wechatMiniProgramPhonePayload.encryptedData')
+      const iv = required(payload.iv, 'wechatMiniProgramPhonePayload.iv')
+      const session = wechat.exchangeLoginCode(code)
+      const data = wechat.decrypt(session, encryptedData, iv)
+      if (typeof data.purePhoneNumber !== 'string') throw errors.badRequest('encryptedData does not contain a phone number')
+      const phone: WechatPhone = {
+        phoneNumber: String(data.phoneNumber ?? data.purePhoneNumber),
+        purePhoneNumber: data.purePhoneNumber,
+        countryCode: String(data.countryCode ?? '86'),
+      }
+      const user = await wechat.findOrCreateUser(connection, session)
+      wechat.assignPhoneIfFree(user, phone)
+      return user
+    }
+  }
+}
+
+export function signinRoutes(app: FastifyInstance, emu: Emulator): void {
+  const login = async (request: FastifyRequest, user: UserRecord, target: AppInfo, options: LoginOptions | undefined, connection: string) =>
+    ok(request.id, await completeLogin(emu, request, user, target, options ?? {}, connection))
+
+  app.post<{ Body: SigninBody }>('/api/v3/signin', { schema: { body: signinSchema } }, async (request) => {
+    const body = request.body
+    const target = identifyApp(emu, request, body.client_id)
+    const user = body.connection === 'PASSWORD' ? await passwordLogin(emu, target, body) : await passCodeLogin(emu, target, body)
+    return login(request, user, target, body.options, body.connection)
+  })
+
+  app.post<{ Body: MobileBody }>('/api/v3/signin-by-mobile', { schema: { body: mobileSchema } }, async (request) => {
+    const body = request.body
+    const target = identifyApp(emu, request, body.client_id)
+    const user = await wechatLogin(emu, target, body)
+    return login(request, user, target, body.options, body.connection)
+  })
+}

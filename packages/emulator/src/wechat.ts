@@ -1,0 +1,249 @@
+// Simulated WeChat: `wx.login` codes and `getPhoneNumber` codes (minted on the control plane, or deterministic
+// `mock:` / `mockphone:` codes), their single-use exchange, and linking WeChat identities to users.
+import { createHash } from 'node:crypto'
+import { newSessionKey, wechatDecrypt, wechatEncrypt } from './crypto/wechat-aes'
+import type { Emulator } from './emulator'
+import { errors } from './errors'
+import { wechatStyleCode } from './ids'
+import type { UserRecord, WechatCodeRecord } from './state'
+import type {
+  ConnectionInfo,
+  EncryptedWechatData,
+  Gender,
+  MintedLoginCode,
+  MintedPhoneCode,
+  WechatCodeInfo,
+} from './types'
+import { checkPhone, createUser, findUserByWechat, usersOfPool, wechatIdentities } from './users'
+
+/** What `jscode2session` would return. */
+export interface WechatSession {
+  openid: string
+  unionid: string | null
+  sessionKey: string
+}
+
+/** What `getuserphonenumber` would return (WeChat's `phone_info`, without the watermark). */
+export interface WechatPhone {
+  phoneNumber: string
+  purePhoneNumber: string
+  /** Digits only, e.g. `86`. */
+  countryCode: string
+}
+
+/** Deterministic session key for codes that were not minted (mock and dev codes), so tests can encrypt for them. */
+const derivedSessionKey = (openid: string): string =>
+  createHash('sha256').update(`authing-emulator-session:${openid}`).digest().subarray(0, 16).toString('base64')
+
+const randomOpenid = (): string => `o${wechatStyleCode().slice(0, 27)}`
+
+const digitsOnly = (countryCode: string | undefined): string => (countryCode ?? '86').replace(/^\+/, '')
+
+export class Wechat {
+  constructor(private readonly emu: Emulator) {}
+
+  mintLoginCode(input: { openid?: string; unionid?: string } = {}): MintedLoginCode {
+    const record = this.store({
+      kind: 'login',
+      source: 'minted',
+      openid: input.openid ?? randomOpenid(),
+      unionid: input.unionid ?? null,
+      sessionKey: newSessionKey(),
+    })
+    return {
+      code: record.code,
+      openid: record.openid ?? '',
+      unionid: record.unionid,
+      sessionKey: record.sessionKey ?? '',
+      expiresAt: this.emu.clock.iso(record.expiresAt ?? 0),
+    }
+  }
+
+  mintPhoneCode(input: { phoneNumber: string; countryCode?: string }): MintedPhoneCode {
+    const record = this.store({
+      kind: 'phone',
+      source: 'minted',
+      phoneNumber: checkPhone(input.phoneNumber, 'phoneNumber'),
+      countryCode: digitsOnly(input.countryCode),
+    })
+    return {
+      code: record.code,
+      phoneNumber: record.phoneNumber ?? '',
+      countryCode: record.countryCode ?? '86',
+      expiresAt: this.emu.clock.iso(record.expiresAt ?? 0),
+    }
+  }
+
+  /** Encrypts data with a login code's session key, as WeChat does for `encryptedData` (adds a watermark). */
+  encryptForCode(code: string, data: Record<string, unknown>): EncryptedWechatData {
+    const record = this.lookup(code, 'login')
+    if (!record?.sessionKey) throw errors.badRequest(`"${code}" is not a known wx.login code`)
+    const watermark = { appid: this.defaultWechatAppId(), timestamp: this.emu.clock.nowSeconds() }
+    return wechatEncrypt(record.sessionKey, { ...data, watermark: data.watermark ?? watermark })
+  }
+
+  /** Exchanges a login code for the WeChat session (consumes the code). */
+  exchangeLoginCode(code: string): WechatSession {
+    const record = this.redeem(code, 'login')
+    return { openid: record.openid ?? '', unionid: record.unionid, sessionKey: record.sessionKey ?? '' }
+  }
+
+  /** Exchanges a phone code for the phone number (consumes the code). */
+  exchangePhoneCode(code: string): WechatPhone {
+    const record = this.redeem(code, 'phone')
+    const pure = record.phoneNumber ?? ''
+    const countryCode = record.countryCode ?? '86'
+    return { phoneNumber: countryCode === '86' ? pure : `+${countryCode}${pure}`, purePhoneNumber: pure, countryCode }
+  }
+
+  /** Decrypts `encryptedData` with a session key; WeChat's -41003 error when it does not decrypt. */
+  decrypt(session: WechatSession, encryptedData: string, iv: string): Record<string, unknown> {
+    const data = wechatDecrypt(session.sessionKey, encryptedData, iv)
+    if (!data) {
+      throw errors.badRequest(
+        'encryptedData could not be decrypted with the session key of this code (WeChat errcode -41003: decrypt failed)',
+      )
+    }
+    return data
+  }
+
+  list(): WechatCodeInfo[] {
+    const { clock } = this.emu
+    return [...this.emu.state.wechatCodes.values()].reverse().map((record) => ({
+      ...record,
+      createdAt: clock.iso(record.createdAt),
+      expiresAt: record.expiresAt === null ? null : clock.iso(record.expiresAt),
+      used: record.usedAt !== null,
+      expired: record.expiresAt !== null && clock.now() >= record.expiresAt,
+    }))
+  }
+
+  /**
+   * The user of a WeChat identity, created when there is none (if registration is allowed). New users take their
+   * nickname, avatar and gender from decrypted user info when the login carried some.
+   */
+  async findOrCreateUser(
+    connection: ConnectionInfo,
+    session: WechatSession,
+    userInfo?: Record<string, unknown>,
+  ): Promise<UserRecord> {
+    const { state, clock } = this.emu
+    const existing = findUserByWechat(state, connection, session.openid, session.unionid)
+    if (existing) {
+      this.linkIdentity(existing, connection, session, userInfo)
+      return existing
+    }
+    if (!this.emu.config.allowRegistration) throw errors.registrationDisabled()
+    const user = await createUser(
+      {
+        userPoolId: connection.userPoolId,
+        ...(typeof userInfo?.nickName === 'string' ? { nickname: userInfo.nickName } : {}),
+        ...(typeof userInfo?.avatarUrl === 'string' ? { photo: userInfo.avatarUrl } : {}),
+        gender: genderOf(userInfo?.gender),
+      },
+      { state, nowIso: clock.iso(), source: 'register', defaultPoolId: connection.userPoolId },
+    )
+    user.identities = wechatIdentities(connection, session.openid, session.unionid, userInfo)
+    return user
+  }
+
+  /**
+   * Links a WeChat identity to a user (the bind route and logins found by unionid). Throws 409 when the openid
+   * already belongs to someone else.
+   */
+  linkIdentity(user: UserRecord, connection: ConnectionInfo, session: WechatSession, userInfo?: Record<string, unknown>): void {
+    const owner = findUserByWechat(this.emu.state, connection, session.openid, session.unionid)
+    if (owner && owner.userId !== user.userId) {
+      throw errors.conflict('This WeChat account is already bound to another user')
+    }
+    const linked = (type: string, id: string) =>
+      user.identities.find((identity) => identity.provider === 'wechat' && identity.type === type && identity.userIdInIdp === id)
+    for (const identity of wechatIdentities(connection, session.openid, session.unionid, userInfo)) {
+      const current = linked(identity.type, identity.userIdInIdp)
+      if (!current) user.identities.push(identity)
+      else if (userInfo) current.userInfoInIdp = { ...current.userInfoInIdp, ...userInfo }
+    }
+  }
+
+  /**
+   * Gives the user the phone from a phone login when the user has none and nobody else in the pool uses it
+   * (Authing's rule for `wechat_mini_program_code_and_phone`).
+   */
+  assignPhoneIfFree(user: UserRecord, phone: WechatPhone): void {
+    if (user.phone) return
+    const countryCode = `+${phone.countryCode}`
+    const taken = usersOfPool(this.emu.state, user.userPoolId).some(
+      (other) => other.phone === phone.purePhoneNumber && other.phoneCountryCode === countryCode,
+    )
+    if (taken) return
+    user.phone = phone.purePhoneNumber
+    user.phoneCountryCode = countryCode
+    user.phoneVerified = true
+    user.updatedAt = this.emu.clock.iso()
+  }
+
+  private defaultWechatAppId(): string {
+    return [...this.emu.state.connections.values()][0]?.wechatAppId ?? ''
+  }
+
+  private store(fields: Partial<WechatCodeRecord> & Pick<WechatCodeRecord, 'kind' | 'source'>, code = wechatStyleCode()): WechatCodeRecord {
+    const now = this.emu.clock.now()
+    const record: WechatCodeRecord = {
+      code,
+      openid: null,
+      unionid: null,
+      sessionKey: null,
+      phoneNumber: null,
+      countryCode: null,
+      createdAt: now,
+      expiresAt: fields.source === 'minted' ? now + this.emu.config.codeLifetime * 1000 : null,
+      usedAt: null,
+      ...fields,
+    }
+    this.emu.state.wechatCodes.set(code, record)
+    return record
+  }
+
+  /** A known code, or a `mock:` / `mockphone:` code recorded on first sight. */
+  private lookup(code: string, kind: 'login' | 'phone'): WechatCodeRecord | undefined {
+    const known = this.emu.state.wechatCodes.get(code)
+    if (known) return known.kind === kind ? known : undefined
+    const [prefix, first, second] = code.split(':')
+    if (kind === 'login' && prefix === 'mock' && first) {
+      return this.store({ kind, source: 'mock', openid: first, unionid: second || null, sessionKey: derivedSessionKey(first) }, code)
+    }
+    if (kind === 'phone' && prefix === 'mockphone' && first) {
+      return this.store({ kind, source: 'mock', phoneNumber: checkPhone(first, 'code'), countryCode: digitsOnly(second) }, code)
+    }
+    return undefined
+  }
+
+  /** Single-use redemption with WeChat's errors: unknown or expired → 40029, used → 40163. */
+  private redeem(code: string, kind: 'login' | 'phone'): WechatCodeRecord {
+    const record = this.lookup(code, kind) ?? this.devRecord(code, kind)
+    const now = this.emu.clock.now()
+    if (!record) throw errors.wechat(40029, 'invalid code')
+    if (record.usedAt !== null) throw errors.wechat(40163, 'code been used')
+    if (record.expiresAt !== null && now >= record.expiresAt) throw errors.wechat(40029, 'invalid code')
+    record.usedAt = now
+    return record
+  }
+
+  /** Opt-in development mode: an unknown (e.g. real WeChat DevTools) code stands for the configured identity. */
+  private devRecord(code: string, kind: 'login' | 'phone'): WechatCodeRecord | undefined {
+    const { wechatDevIdentity, wechatDevPhone } = this.emu.config
+    if (kind === 'login' && wechatDevIdentity) {
+      return this.store({ kind, source: 'dev', openid: wechatDevIdentity, sessionKey: derivedSessionKey(wechatDevIdentity) }, code)
+    }
+    if (kind === 'phone' && wechatDevPhone) {
+      return this.store({ kind, source: 'dev', phoneNumber: wechatDevPhone, countryCode: '86' }, code)
+    }
+    return undefined
+  }
+}
+
+function genderOf(value: unknown): Gender {
+  if (value === 1 || value === '1') return 'M'
+  if (value === 2 || value === '2') return 'F'
+  return 'U'
+}
