@@ -204,11 +204,14 @@ export class Wechat {
     return record
   }
 
-  /** A known code, or a `mock:` / `mockphone:` code recorded on first sight. */
+  /**
+   * A known code, or a `mock:` / `mockphone:` code recorded on first sight. A `#suffix` is ignored for the identity,
+   * so `mock:o-alice#2` is a second, distinct single-use code for the same openid.
+   */
   private lookup(code: string, kind: 'login' | 'phone'): WechatCodeRecord | undefined {
     const known = this.emu.state.wechatCodes.get(code)
     if (known) return known.kind === kind ? known : undefined
-    const [prefix, first, second] = code.split(':')
+    const [prefix, first, second] = (code.split('#')[0] ?? '').split(':')
     if (kind === 'login' && prefix === 'mock' && first) {
       return this.store({ kind, source: 'mock', openid: first, unionid: second || null, sessionKey: derivedSessionKey(first) }, code)
     }

@@ -7,11 +7,40 @@ export type PasswordEncryptType = 'none' | 'rsa' | 'sm2'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-function decodeUtf8(bytes: Uint8Array): string | undefined {
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * CESU-8: UTF-8 applied to UTF-16 code units. JSEncrypt encodes characters outside the BMP (emoji) this way, one
+ * 3-byte sequence per surrogate, which strict UTF-8 rejects.
+ */
+function decodeCesu8(bytes: Uint8Array): string | undefined {
+  const units: number[] = []
+  const continuation = (index: number) => ((bytes[index] ?? 0) & 0xc0) === 0x80
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i] ?? 0
+    if (byte < 0x80) {
+      units.push(byte)
+      i += 1
+    } else if ((byte & 0xe0) === 0xc0 && continuation(i + 1)) {
+      units.push(((byte & 0x1f) << 6) | ((bytes[i + 1] ?? 0) & 0x3f))
+      i += 2
+    } else if ((byte & 0xf0) === 0xe0 && continuation(i + 1) && continuation(i + 2)) {
+      units.push(((byte & 0x0f) << 12) | (((bytes[i + 1] ?? 0) & 0x3f) << 6) | ((bytes[i + 2] ?? 0) & 0x3f))
+      i += 3
+    } else {
+      return undefined
+    }
+  }
+  const text = String.fromCharCode(...units)
+  return LONE_SURROGATE.test(text) ? undefined : text
+}
+
+/** Strict UTF-8, else CESU-8; undefined for anything else (a wrong key yields random bytes). */
+function decodeText(bytes: Uint8Array): string | undefined {
   try {
     return utf8.decode(bytes)
   } catch {
-    return undefined
+    return decodeCesu8(bytes)
   }
 }
 
@@ -36,7 +65,7 @@ export function rsaDecrypt(ciphertext: string, keys: KeyMaterial): string | unde
   if (decrypted[0] !== 0x00 || decrypted[1] !== 0x02) return undefined
   const separator = decrypted.indexOf(0x00, 2)
   if (separator < 10) return undefined // fewer than 8 padding bytes, or no separator at all
-  return decodeUtf8(decrypted.subarray(separator + 1))
+  return decodeText(decrypted.subarray(separator + 1))
 }
 
 /**
@@ -52,7 +81,7 @@ export function sm2Decrypt(ciphertext: string, keys: KeyMaterial): string | unde
     for (const mode of [1, 0] as const) {
       try {
         const bytes = sm2.doDecrypt(body, keys.sm2PrivateKey, mode, { output: 'array' }) as unknown as number[]
-        if (bytes.length > 0) return decodeUtf8(Uint8Array.from(bytes))
+        if (bytes.length > 0) return decodeText(Uint8Array.from(bytes))
       } catch {
         // malformed point or similar: try the next variant
       }
