@@ -59,7 +59,7 @@ export interface Caller extends VerifiedToken {
 export async function authenticate(emu: Emulator, request: FastifyRequest): Promise<Caller> {
   const authorization = header(request, 'authorization')
   if (!authorization) throw errors.notLoggedIn('Not logged in: the Authorization header is missing')
-  const token = authorization.replace(/^bearer\s+/i, '').trim()
+  const token = authorization.replace(/^bearer(\s+|$)/i, '').trim()
   if (!token) throw errors.notLoggedIn('Not logged in: the Authorization header has no token')
   const verified = await emu.tokens.verify(token)
   const app = emu.state.apps.get(verified.session.appId)
