@@ -22,6 +22,17 @@ const config: Config = {
       // jsencrypt ships ES modules that the RSA package imports directly: let jest transform them.
       transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/jsencrypt@|jsencrypt/)'],
     },
+    {
+      // The real @tarojs/taro API on a simulated wx (see packages/testing/README.md).
+      displayName: 'taro',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/packages/*/test/**/*.taro.test.ts', '<rootDir>/examples/taro/**/*.taro.test.{ts,tsx}'],
+      setupFiles: ['<rootDir>/packages/testing/taro-setup.js'],
+      moduleNameMapper,
+      transform,
+      // @tarojs/* (and jsencrypt) ship ES modules: let jest transform them, also inside pnpm's .pnpm/ directory.
+      transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/(@tarojs\\+|jsencrypt@)|@tarojs/|jsencrypt/)'],
+    },
   ],
   testTimeout: 20000,
 }

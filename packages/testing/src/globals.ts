@@ -1,0 +1,58 @@
+// Installing simulated runtimes where mini program code looks for them: the globals `wx` and `uni`, and the
+// @tarojs/taro module. Each install returns the function that puts back what was there before.
+import { taroModule, type SimulatedTaro } from './taro'
+import type { SimulatedUni, VueVersion } from './uni'
+import { controlsOf, type SimulatedWx } from './wx'
+
+/** Puts back what an install replaced. */
+export type Uninstall = () => void
+
+function setGlobal(name: 'wx' | 'uni', value: unknown): Uninstall {
+  const scope = globalThis as Record<string, unknown>
+  const had = Object.prototype.hasOwnProperty.call(scope, name)
+  const previous = scope[name]
+  scope[name] = value
+  return () => {
+    if (had) scope[name] = previous
+    else delete scope[name]
+  }
+}
+
+/**
+ * Makes a simulated wx the global `wx`, as in a WeChat mini program.
+ * @example
+ * const uninstall = installWx(createWx({ emulator: emulator.url }))
+ * const authing = new Authing({ appId, userPoolId, host: emulator.url })
+ * afterAll(uninstall)
+ */
+export function installWx(wx: SimulatedWx): Uninstall {
+  return setGlobal('wx', wx)
+}
+
+/** Makes a simulated uni the global `uni`, as in a uni-app project. */
+export function installUni<V extends VueVersion>(uni: SimulatedUni<V>): Uninstall {
+  return setGlobal('uni', uni)
+}
+
+/** Replaces every own property of an object. */
+function replace(target: object, descriptors: PropertyDescriptorMap): void {
+  for (const key of Reflect.ownKeys(target)) delete (target as Record<PropertyKey, unknown>)[key]
+  Object.defineProperties(target, descriptors)
+}
+
+/**
+ * Makes a simulated Taro the API that `import Taro from '@tarojs/taro'` returns (the module object gets its APIs),
+ * and its wx the global `wx`, as in a Taro app built for WeChat.
+ */
+export function installTaro(taro: SimulatedTaro): Uninstall {
+  const target = taroModule()
+  const before = Object.getOwnPropertyDescriptors(target)
+  const apis = Object.getOwnPropertyDescriptors(taro) as PropertyDescriptorMap
+  for (const key of Object.keys(controlsOf(taro)).concat('wx')) delete apis[key]
+  replace(target, apis)
+  const uninstallWx = setGlobal('wx', taro.wx)
+  return () => {
+    uninstallWx()
+    replace(target, before)
+  }
+}

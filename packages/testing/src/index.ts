@@ -1,0 +1,16 @@
+/**
+ * @packageDocumentation
+ * Simulated `wx`, `Taro` and `uni` runtimes for testing mini program code in Node: wx's callback and promise forms
+ * and result shapes over real HTTP, storage in memory, login and phone codes from the Authing emulator.
+ */
+export { createWx, type RuntimeControls, type SimulatedWx, type WxOptions } from './wx'
+export { createUni, type SimulatedUni, type UniApi, type UniAsyncApi, type UniOptions, type UniPromise, type UniTaskApi, type VueVersion } from './uni'
+export { createTaro, type SimulatedTaro, type TaroApi, type TaroInterceptor, type TaroTaskPromise } from './taro'
+export { installTaro, installUni, installWx, type Uninstall } from './globals'
+export { DEFAULT_OPENID, type IdentityOptions } from './wx/login'
+export { SAMPLE_PNG, type ImageSource } from './wx/media'
+export type { AppOptions } from './wx/app'
+export type { StorageControl } from './wx/storage'
+export type { CallCounter, PlatformCall } from './counter'
+export type { FaultControls } from './faults'
+export type * from './wx/types'

@@ -1,0 +1,68 @@
+// createUni: `uni` as uni-app builds it for WeChat (every wx API under `uni`), over a simulated wx, with the promise
+// shape of Vue 2 or Vue 3. Callback forms are the same in both.
+import type { AsyncApi, Callbacks, TaskApi, WithCallback, WxAsyncApis, WxError, WxSyncApis, WxTaskApis } from './wx/types'
+import { controlsOf, createWx, withControls, type RuntimeControls, type WxOptions } from './wx'
+
+/** The uni-app generation whose promise shape to simulate. */
+export type VueVersion = 2 | 3
+
+/** What a uni API returns without callbacks: Vue 3 resolves the result and rejects with the error; Vue 2 always resolves, with `[error]` or `[null, result]`. */
+export type UniPromise<R, V extends VueVersion> = V extends 2 ? Promise<[WxError] | [null, R]> : Promise<R>
+
+/** A promisified uni API. */
+export interface UniAsyncApi<O, R, V extends VueVersion> {
+  (options: O & WithCallback<R>): void
+  (...options: {} extends O ? [options?: O & Callbacks<R>] : [options: O & Callbacks<R>]): UniPromise<R, V>
+}
+
+/** A uni API that returns a task when given callbacks, and a promise otherwise. */
+export interface UniTaskApi<O, R, T, V extends VueVersion> {
+  (options: O & WithCallback<R>): T
+  (options: O & Callbacks<R>): UniPromise<R, V>
+}
+
+/** The simulated `uni` API. */
+export type UniApi<V extends VueVersion> = {
+  [K in keyof WxAsyncApis]: NonNullable<WxAsyncApis[K]> extends AsyncApi<infer O, infer R> ? UniAsyncApi<O, R, V> : never
+} & {
+  [K in keyof WxTaskApis]: WxTaskApis[K] extends TaskApi<infer O, infer R, infer T> ? UniTaskApi<O, R, T, V> : never
+} & WxSyncApis
+
+/** Options of {@link createUni}. */
+export interface UniOptions<V extends VueVersion = 3> extends WxOptions {
+  /** Promise shape of the simulated uni-app: `2` resolves `[err, res]`, `3` (default) resolves `res` and rejects. */
+  vue?: V
+}
+
+/** A simulated `uni`: the uni APIs plus the runtime controls. */
+export type SimulatedUni<V extends VueVersion = 3> = UniApi<V> & RuntimeControls
+
+// uni-app leaves synchronous APIs, events and canIUse alone and promisifies the rest.
+const NOT_PROMISIFIED = /Sync$|^on|^off|^canIUse$|^getWindowInfo$/
+
+type Api = (options?: Record<string, unknown>) => unknown
+
+function promisify(api: Api, vue: VueVersion): Api {
+  return (options = {}) => {
+    if (['success', 'fail', 'complete'].some((name) => typeof options[name] == 'function')) return api(options)
+    const settled = new Promise((success, fail) => api(Object.assign({}, options, { success, fail })))
+    // Vue 2's uni-app turns every promise into [err, res] and never rejects.
+    return vue == 2 ? settled.then((result) => [null, result], (error: unknown) => [error]) : settled
+  }
+}
+
+/**
+ * Creates a simulated `uni` (uni-app on WeChat) over a new simulated wx.
+ * @example
+ * const uni = createUni({ emulator: emulator.url, vue: 2 })
+ * const [error, result] = await uni.login()
+ */
+export function createUni<V extends VueVersion = 3>(options: UniOptions<V> = {}): SimulatedUni<V> {
+  const wx = createWx(options)
+  const vue = options.vue || 3
+  const uni: Record<string, unknown> = {}
+  for (const [name, api] of Object.entries(wx as unknown as Record<string, Api>)) {
+    uni[name] = NOT_PROMISIFIED.test(name) ? api : promisify(api, vue)
+  }
+  return withControls(uni as unknown as UniApi<V>, controlsOf(wx))
+}
