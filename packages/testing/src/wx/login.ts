@@ -19,7 +19,7 @@ export interface IdentityOptions {
 }
 
 /** A random code in WeChat's format, which no server knows (used when there is neither emulator nor `loginCode`). */
-const unknownCode = () => randomBytes(24).toString('base64').replace(/[+/=]/g, '').slice(0, 32)
+const unknownCode = () => randomBytes(16).toString('hex')
 
 const noEmulator = () => new Error('This needs the emulator: pass createWx({ emulator: emulator.url })')
 
