@@ -46,40 +46,27 @@ const noop = () => {}
 const copy = <T>(value: T): T => Object.assign({}, value)
 const LOOPBACK = /^http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$)/i
 
-/** Returns the name of the first bad option, or '' when all are fine. */
-function badOption(options: AuthingOptions, adapter: Adapter): string {
-  if (!options || typeof options != 'object') return 'options'
-  const { appId, userPoolId, host, encryptFunction, timeout, refreshMargin, now } = options
-  const optional = (value: unknown, ok: boolean) => value != null && !ok
-  return typeof appId != 'string' || !appId
-    ? 'appId'
-    : typeof userPoolId != 'string' || !userPoolId
-      ? 'userPoolId'
-      : optional(host, typeof host == 'string' && (/^https:\/\/[^/]/i.test(host) || LOOPBACK.test(host)))
-        ? 'host'
-        : optional(encryptFunction, typeof encryptFunction == 'function')
-          ? 'encryptFunction'
-          : optional(timeout, (timeout as number) > 0)
-            ? 'timeout'
-            : optional(refreshMargin, (refreshMargin as number) >= 0)
-              ? 'refreshMargin'
-              : optional(now, typeof now == 'function')
-                ? 'now'
-                : !adapter || typeof adapter.request != 'function' || !adapter.storage
-                  ? 'adapter'
-                  : ''
-}
-
-const OPTION_HELP: Record<string, string> = {
-  options: 'an object with appId and userPoolId',
-  appId: 'a non-empty string',
-  userPoolId: 'a non-empty string',
-  host: 'an https:// URL (http:// only for localhost, 127.x.x.x or [::1])',
-  encryptFunction: 'a function',
-  timeout: 'a positive number of milliseconds',
-  refreshMargin: 'a number of milliseconds',
-  now: 'a function returning epoch milliseconds',
-  adapter: 'a platform adapter (use the Authing class of @authing/miniapp-wx, -taro or -uniapp)',
+/** Throws a TypeError naming the first missing or malformed option. */
+function checkOptions(options: AuthingOptions, adapter: Adapter): void {
+  const fail = (name: string, expected: string): never => {
+    throw new TypeError(`Authing: ${name} must be ${expected}`)
+  }
+  const isText = (value: unknown) => typeof value == 'string' && value != ''
+  const isFunction = (value: unknown) => typeof value == 'function'
+  const given = options || ({} as AuthingOptions)
+  const optional = <K extends keyof AuthingOptions>(name: K, ok: (value: NonNullable<AuthingOptions[K]>) => boolean, expected: string) =>
+    given[name] == null || ok(given[name]!) || fail(name, expected)
+  if (typeof options != 'object' || !options) fail('options', 'an object with appId and userPoolId')
+  if (!isText(given.appId)) fail('appId', 'a non-empty string')
+  if (!isText(given.userPoolId)) fail('userPoolId', 'a non-empty string')
+  optional('host', (host) => isText(host) && (/^https:\/\/[^/]/i.test(host) || LOOPBACK.test(host)), 'an https:// URL (http:// only for localhost, 127.x.x.x or [::1])')
+  optional('encryptFunction', isFunction, 'a function')
+  optional('timeout', (ms) => ms > 0, 'a positive number of milliseconds')
+  optional('refreshMargin', (ms) => ms >= 0, 'a number of milliseconds')
+  optional('now', isFunction, 'a function returning epoch milliseconds')
+  if (!adapter || !isFunction(adapter.request) || !adapter.storage) {
+    fail('adapter', 'a platform adapter (use the Authing class of @authing/miniapp-wx, -taro or -uniapp)')
+  }
 }
 
 /** What proves an account deletion request: the fields each `verifyMethod` needs. */
@@ -116,8 +103,7 @@ export class Authing {
    * @throws TypeError naming the option, when one is missing or malformed (e.g. no appId, or a non-https host)
    */
   constructor(options: AuthingOptions, adapter: Adapter) {
-    const bad = badOption(options, adapter)
-    if (bad) throw new TypeError(`Authing: ${bad} must be ${OPTION_HELP[bad]}`)
+    checkOptions(options, adapter)
     const { appId, userPoolId, host, encryptFunction, timeout = 10000, refreshMargin = 60000, now = Date.now } = options
     this.adapter = Object.assign({}, adapter, options.adapter)
     this.appId = appId
