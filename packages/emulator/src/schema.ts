@@ -52,10 +52,15 @@ export function validationMessage(failures: FastifySchemaValidationError[], cont
  * empty string behaves exactly like an absent field. Free-form user data (`customData`, `context`) is left alone.
  */
 export function dropEmptyStrings(value: unknown): void {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return
-  const record = value as Record<string, unknown>
-  for (const key of Object.keys(record)) {
-    if (record[key] === '') delete record[key]
-    else if (key !== 'customData' && key !== 'context') dropEmptyStrings(record[key])
+  // Iterative: a hostile body can nest objects far deeper than the call stack.
+  const pending: unknown[] = [value]
+  while (pending.length > 0) {
+    const item = pending.pop()
+    if (!item || typeof item !== 'object' || Array.isArray(item)) continue
+    const record = item as Record<string, unknown>
+    for (const key of Object.keys(record)) {
+      if (record[key] === '') delete record[key]
+      else if (key !== 'customData' && key !== 'context') pending.push(record[key])
+    }
   }
 }

@@ -45,7 +45,7 @@ function loadData(emu: Emulator, path: string): void {
  * per request, and holds the demo app, user pool, WeChat connection and demo user (see `DEMO`, `DEMO_USER`).
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const emu = new Emulator(options, options.freshKeys ? generateKeys() : sharedKeys())
+  const emu = new Emulator(options, await (options.freshKeys ? generateKeys() : sharedKeys()))
   await emu.reset()
   if (options.data && existsSync(options.data)) loadData(emu, options.data)
 

@@ -90,7 +90,7 @@ describe('avatar upload', () => {
 
   async function upload(folder = 'avatar', name = 'file', body: Buffer = png) {
     const form = new FormData()
-    form.append(name, new Blob([body], { type: 'image/png' }), 'me.png')
+    form.append(name, new Blob([new Uint8Array(body)], { type: 'image/png' }), 'me.png')
     return call(emulator(), 'POST', `/api/v2/upload?folder=${folder}`, { raw: form })
   }
 

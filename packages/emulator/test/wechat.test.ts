@@ -4,7 +4,7 @@ import { APP, authed, call, claimsOf, DEMO, DEMO_USER, expectError, loginDemo, p
 
 const emulator = useEmulator()
 
-const codeLogin = (code: string, extra: Record<string, unknown> = {}) =>
+const codeLogin = (code: string, extra: { encryptedData?: string; iv?: string } = {}) =>
   post(emulator(), '/api/v3/signin-by-mobile', {
     connection: 'wechat_mini_program_code',
     extIdpConnidentifier: DEMO.extIdpConnidentifier,

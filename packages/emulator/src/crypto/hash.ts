@@ -1,7 +1,7 @@
 // Password hashing with scrypt. The cost is modest on purpose: this is a development server and tests log in a lot.
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
 
-const COST = 1 << 12
+const COST = 1 << 10
 const KEY_LENGTH = 32
 
 function derive(password: string, salt: Buffer, cost: number): Promise<Buffer> {

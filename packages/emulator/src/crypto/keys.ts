@@ -1,7 +1,7 @@
 // The emulator's key material: RSA-2048 and SM2 for password encryption (served by /api/v3/system) and an RSA key
 // for signing JWTs (served as JWKS). Generating RSA keys takes a moment, so one set is made per process and shared
 // by every emulator instance unless fresh keys are asked for.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto'
+import { createHash, createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from 'node:crypto'
 import { sm2 } from 'sm-crypto'
 
 /** Keys as stored in an export: PKCS#8 PEM for RSA, hex for SM2. */
@@ -35,17 +35,21 @@ export interface KeyMaterial {
   jwk: PublicJwk
 }
 
-const rsaPem = (): string =>
-  generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
-
-export function generateKeys(): KeyMaterial {
-  const pair = sm2.generateKeyPairHex()
-  return keysFrom({
-    rsaPrivateKeyPem: rsaPem(),
-    sm2PublicKey: pair.publicKey,
-    sm2PrivateKey: pair.privateKey,
-    jwtPrivateKeyPem: rsaPem(),
+/** RSA-2048 private key as PKCS#8 PEM, generated off the main thread. */
+function rsaPem(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    generateKeyPair('rsa', { modulusLength: 2048 }, (error, _publicKey, privateKey) => {
+      if (error) reject(error)
+      else resolve(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())
+    })
   })
+}
+
+export async function generateKeys(): Promise<KeyMaterial> {
+  // Both RSA keys at once: generation runs in the thread pool.
+  const [rsaPrivateKeyPem, jwtPrivateKeyPem] = await Promise.all([rsaPem(), rsaPem()])
+  const pair = sm2.generateKeyPairHex()
+  return keysFrom({ rsaPrivateKeyPem, sm2PublicKey: pair.publicKey, sm2PrivateKey: pair.privateKey, jwtPrivateKeyPem })
 }
 
 export function keysFrom(exported: ExportedKeys): KeyMaterial {
@@ -67,10 +71,10 @@ export function keysFrom(exported: ExportedKeys): KeyMaterial {
   }
 }
 
-let shared: KeyMaterial | undefined
+let shared: Promise<KeyMaterial> | undefined
 
 /** The process-wide key set, generated on first use. */
-export function sharedKeys(): KeyMaterial {
+export function sharedKeys(): Promise<KeyMaterial> {
   shared ??= generateKeys()
   return shared
 }
