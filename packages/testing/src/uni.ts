@@ -2,6 +2,7 @@
 // shape of Vue 2 or Vue 3. Callback forms are the same in both.
 import type { AsyncApi, Callbacks, TaskApi, WithCallback, WxAsyncApis, WxError, WxSyncApis, WxTaskApis } from './wx/types'
 import { controlsOf, createWx, withControls, type RuntimeControls, type WxOptions } from './wx'
+import { hasCallback } from './wx/define'
 
 /** The uni-app generation whose promise shape to simulate. */
 export type VueVersion = 2 | 3
@@ -44,7 +45,7 @@ type Api = (options?: Record<string, unknown>) => unknown
 
 function promisify(api: Api, vue: VueVersion): Api {
   return (options = {}) => {
-    if (['success', 'fail', 'complete'].some((name) => typeof options[name] == 'function')) return api(options)
+    if (hasCallback(options)) return api(options)
     const settled = new Promise((success, fail) => api(Object.assign({}, options, { success, fail })))
     // Vue 2's uni-app turns every promise into [err, res] and never rejects.
     return vue == 2 ? settled.then((result) => [null, result], (error: unknown) => [error]) : settled

@@ -102,11 +102,13 @@ export function platformSuite(platform: Platform, current: () => RunningEmulator
     expect((await authing.getLoginState())[1]!.access_token).not.toBe(before.access_token)
   })
 
-  test('getUserInfo', async () => {
+  test('getUserInfo, with one platform call: the request (the login state is served from memory)', async () => {
     await loggedIn()
+    runtime.resetCounts()
     const [error, user] = await authing.getUserInfo()
     expect(error).toBeNull()
     expect(user).toMatchObject({ userId: DEMO_USER.userId, username: DEMO_USER.username, email: DEMO_USER.email, phone: DEMO_USER.phone })
+    expect(runtime.calls).toEqual({ request: 1 })
   })
 
   test('updateAvatar uploads the picked image, which can be fetched back byte for byte', async () => {

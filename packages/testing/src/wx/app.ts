@@ -70,7 +70,8 @@ export function createApp(define: Define, options: AppOptions) {
     options.systemInfo,
   )
 
-  const apis = {
+  const ui = Object.fromEntries(UI.map((name) => [name, define.async<UiOptions, WxOk>(name, () => ({}))])) as Pick<WxAsyncApis, UiName>
+  const apis: AppApis = Object.assign(ui, {
     getSystemInfo: define.async<{}, SystemInfo & WxOk>('getSystemInfo', () => Object.assign({}, system)),
     getNetworkType: define.async<{}, { networkType: string } & WxOk>('getNetworkType', () => ({ networkType: 'wifi' })),
     showModal: define.async<UiOptions, ModalSuccess>('showModal', () => ({ confirm: true, cancel: false })),
@@ -92,8 +93,7 @@ export function createApp(define: Define, options: AppOptions) {
     offAppHide: define.event('offAppHide', (listener?: () => void) => {
       hideListeners = listener ? hideListeners.filter((other) => other !== listener) : []
     }),
-  } as AppApis
-  for (const name of UI) apis[name] = define.async<UiOptions, WxOk>(name, () => ({}))
+  })
   if (options.getRandomValues !== false) {
     apis.getRandomValues = define.async<{ length: number }, RandomValuesSuccess>('getRandomValues', ({ length }) => {
       if (!Number.isInteger(length) || length < 1 || length > 1048576) throw new Failure('invalid length')
