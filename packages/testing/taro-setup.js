@@ -1,6 +1,6 @@
-// Jest setup for tests of Taro code (`setupFiles: ['@authing/miniapp-testing/taro-setup']`): the build-time
-// constants and mini program globals that @tarojs/taro expects from a Taro build for WeChat. The platform APIs
-// themselves come from createTaro / installTaro.
+// The build-time constants and mini program globals that @tarojs/taro expects from a Taro build for WeChat, for
+// loading Taro outside one. createTaro loads this first; a jest project whose tests import @tarojs/taro needs it as
+// a setup file (`setupFiles: ['@authing/miniapp-testing/taro-setup']`). The platform APIs come from createTaro.
 const scope = globalThis
 
 // Taro's defaults for its DOM feature switches (normally defined by the Taro build).

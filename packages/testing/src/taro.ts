@@ -1,7 +1,8 @@
 // createTaro: the real @tarojs/taro API on a simulated wx. Taro has no platform APIs of its own: on WeChat its
 // platform plugin runs `processApis(taro, wx)` (from @tarojs/shared) when the app starts; here we do the same with a
 // simulated wx. @tarojs/* are optional peer dependencies, loaded on first use so that wx- and uni-only users never
-// need them; they ship as ES modules, so this runs under a test runner that transforms them (see the README).
+// need them.
+import { createRequire } from 'node:module'
 import { controlsOf, createWx, withControls, type RuntimeControls, type SimulatedWx, type WxOptions } from './wx'
 import type { Callbacks, RequestOptions, RequestSuccess, UploadFileOptions, UploadFileSuccess, UploadProgress, WxApi } from './wx/types'
 
@@ -34,17 +35,14 @@ type Shared = { processApis(taro: object, global: object, config?: object): void
 
 let pristine: PropertyDescriptorMap | undefined
 
-/** `require` of the caller's module system: Taro's packages cannot be loaded as native ES modules. */
-function load<T>(id: string): T {
-  if (typeof require != 'function') {
-    throw new Error(`createTaro needs a CommonJS test runner such as jest (with @tarojs/* transformed) to load ${id}`)
-  }
-  return require(id) as T
-}
+// Under a CommonJS runner (jest) its own `require`, so Taro goes through the runner's module registry and transforms.
+const load = typeof require == 'function' ? require : createRequire(import.meta.url)
 
 /** The @tarojs/taro module object; the first call also remembers its state before any simulated API was added. */
 export function taroModule(): TaroModule {
-  const taro = load<TaroModule>('@tarojs/taro')
+  // Taro's build-time constants and the mini program globals it reads (unless a test setup defined them already).
+  load('../taro-setup.js')
+  const taro = load('@tarojs/taro') as TaroModule
   pristine = pristine || Object.getOwnPropertyDescriptors(taro)
   return taro
 }
@@ -61,7 +59,8 @@ export function createTaro(options: WxOptions = {}): SimulatedTaro {
   const wx = createWx(options)
   taroModule()
   const taro = Object.defineProperties({}, pristine as PropertyDescriptorMap)
-  load<Shared>('@tarojs/shared').processApis(taro, wx)
+  const shared = load('@tarojs/shared') as Shared
+  shared.processApis(taro, wx)
   Object.defineProperty(taro, 'wx', { value: wx })
   return withControls(taro as SimulatedTaro, controlsOf(wx))
 }
