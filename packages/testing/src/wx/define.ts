@@ -2,12 +2,8 @@
 // and subject to injected failures. Every API of the runtime is built with one of the definers below.
 import type { AsyncApi, Callbacks, TaskApi, WxError, WxOk } from './types'
 
-/** A wx failure reason: the error becomes `{ errMsg: '<api>:fail <reason>' }`. */
-export class Failure extends Error {
-  constructor(readonly reason: string) {
-    super(reason)
-  }
-}
+/** A failure as wx reports it: the message is the reason in `{ errMsg: '<api>:fail <reason>' }`. */
+export class Failure extends Error {}
 
 type Options = Record<string, unknown>
 
@@ -18,8 +14,7 @@ export const hasCallback = (options: unknown): boolean =>
   !!options && CALLBACKS.some((name) => typeof (options as Options)[name] == 'function')
 
 function errorOf(api: string, reason: unknown): WxError {
-  const text = reason instanceof Failure ? reason.reason : reason instanceof Error ? reason.message : String(reason)
-  return { errMsg: `${api}:fail ${text}` }
+  return { errMsg: `${api}:fail ${reason instanceof Error ? reason.message : String(reason)}` }
 }
 
 /** Calls a user callback; what it throws surfaces as an uncaught error (WeChat reports it too) instead of calling `fail`. */

@@ -7,7 +7,7 @@ import type { RequestOptions, RequestSuccess, RequestTask, WxTaskApis } from './
 const METHODS = ['OPTIONS', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'TRACE', 'CONNECT']
 
 /** `k=v&…` with both sides URI-encoded, in insertion order; objects inside become JSON. */
-export function queryString(data: object): string {
+function queryString(data: object): string {
   return Object.entries(data)
     .map(([key, value]) => {
       const text = value !== null && typeof value == 'object' ? JSON.stringify(value) : String(value)
@@ -17,7 +17,7 @@ export function queryString(data: object): string {
 }
 
 /** The value of a header, whatever the case of its name. */
-export function headerValue(header: Record<string, string>, name: string): string | undefined {
+function headerValue(header: Record<string, string>, name: string): string | undefined {
   const key = Object.keys(header).find((other) => other.toLowerCase() == name)
   return key === undefined ? undefined : String(header[key])
 }
