@@ -29,7 +29,8 @@ export interface ParsedCommand {
 /** Parses the command line; throws with a readable message on bad input. */
 export function parseCommand(argv: string[], io: CliIo): ParsedCommand {
   const { values } = parseArgs({
-    args: argv,
+    // `pnpm emulator -- --port 4000` passes the `--` through.
+    args: argv[0] === '--' ? argv.slice(1) : argv,
     strict: true,
     options: {
       port: { type: 'string' },

@@ -35,6 +35,14 @@ function familyOf(url: string): Family {
   return 'v3'
 }
 
+/** What each family accepts, for "unsupported content type" answers. */
+const ACCEPTS: Record<Family, string> = {
+  v3: 'application/json',
+  oauth: 'application/x-www-form-urlencoded (or application/json)',
+  upload: 'multipart/form-data',
+  control: 'application/json',
+}
+
 const isControl = (request: FastifyRequest): boolean => familyOf(request.url) === 'control'
 const isMultipart = (request: FastifyRequest): boolean =>
   (request.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/')
@@ -72,7 +80,7 @@ function outcomeOf(error: unknown, request: FastifyRequest): Outcome {
   if (status >= 400 && status < 500) {
     const message =
       fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fastifyError.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE'
-        ? `Unsupported content type "${request.headers['content-type'] ?? '(none)'}"`
+        ? `Unsupported content type "${request.headers['content-type'] ?? '(none)'}"; send ${ACCEPTS[familyOf(request.url)]}`
         : (PARSE_MESSAGES[fastifyError.code] ?? fastifyError.message)
     return { status: status === 406 ? 415 : status, message, business: false }
   }

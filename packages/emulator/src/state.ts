@@ -13,6 +13,7 @@ import type {
   UserStatus,
 } from './types'
 
+/** A stored user: the UserDto fields plus pool, password hash, custom data, identities and departments. */
 export interface UserRecord extends UserProfileFields {
   userId: string
   userPoolId: string
@@ -40,6 +41,7 @@ export interface UserRecord extends UserProfileFields {
   departmentIds: string[]
 }
 
+/** An SMS or e-mail code as stored. */
 export interface VerificationCodeRecord {
   id: string
   userPoolId: string
@@ -53,6 +55,7 @@ export interface VerificationCodeRecord {
   usedAt: number | null
 }
 
+/** A simulated WeChat login or phone code as stored. */
 export interface WechatCodeRecord {
   code: string
   kind: 'login' | 'phone'
@@ -68,6 +71,7 @@ export interface WechatCodeRecord {
   usedAt: number | null
 }
 
+/** One login; the family its access, ID and refresh tokens belong to. */
 export interface SessionRecord {
   id: string
   userId: string
@@ -82,6 +86,7 @@ export interface SessionRecord {
   revokedReason: string | null
 }
 
+/** An issued JWT (access or ID token), by `jti`. */
 export interface IssuedTokenRecord {
   jti: string
   sessionId: string
@@ -93,6 +98,7 @@ export interface IssuedTokenRecord {
   revokedAt: number | null
 }
 
+/** An opaque refresh token of a session's rotation family. */
 export interface RefreshTokenRecord {
   token: string
   sessionId: string
@@ -103,6 +109,7 @@ export interface RefreshTokenRecord {
   revokedAt: number | null
 }
 
+/** What an update / delete token allows. */
 export type ActionPurpose = 'update-email' | 'update-phone' | 'delete-account'
 
 /** A short-lived, single-use token of the update-email / update-phone / delete-account flows. */
@@ -118,6 +125,7 @@ export interface ActionTokenRecord {
   usedAt: number | null
 }
 
+/** A file stored by the upload endpoint. */
 export interface UploadRecord {
   key: string
   filename: string
@@ -127,6 +135,7 @@ export interface UploadRecord {
   data: Buffer
 }
 
+/** The whole in-memory state of one emulator. */
 export interface State {
   userPools: Map<string, UserPoolInfo>
   apps: Map<string, AppInfo>

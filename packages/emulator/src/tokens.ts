@@ -262,9 +262,9 @@ export class Tokens {
     state.tokens.set(accessJti, { ...base, jti: accessJti, kind: 'access', pairJti: idJti, expiresAt: now + config.accessTokenLifetime * 1000 })
     state.tokens.set(idJti, { ...base, jti: idJti, kind: 'id', pairJti: accessJti, expiresAt: now + config.idTokenLifetime * 1000 })
 
-    const response: TokenResponse = { access_token: accessToken, id_token: idToken, scope, token_type: 'Bearer', expires_in: config.accessTokenLifetime }
-    if (rotating || scopeSet(session.scope).has('offline_access')) {
-      const refreshToken = opaqueToken()
+    // A family keeps rotating once started; a login starts one only with offline_access.
+    const refreshToken = rotating || scopeSet(session.scope).has('offline_access') ? opaqueToken() : undefined
+    if (refreshToken) {
       state.refreshTokens.set(refreshToken, {
         token: refreshToken,
         sessionId: session.id,
@@ -273,8 +273,14 @@ export class Tokens {
         usedAt: null,
         revokedAt: null,
       })
-      response.refresh_token = refreshToken
     }
-    return response
+    return {
+      access_token: accessToken,
+      id_token: idToken,
+      ...(refreshToken ? { refresh_token: refreshToken } : {}),
+      scope,
+      token_type: 'Bearer',
+      expires_in: config.accessTokenLifetime,
+    }
   }
 }

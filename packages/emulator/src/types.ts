@@ -41,7 +41,9 @@ export interface ClockInfo {
   offsetMs: number
 }
 
+/** `M`ale, `F`emale, `U`nknown. */
 export type Gender = 'M' | 'F' | 'U'
+/** Account status; only `Activated` users can log in. */
 export type UserStatus = 'Activated' | 'Suspended' | 'Deactivated' | 'Resigned' | 'Archived'
 
 /** An external identity of a user (here: WeChat openid / unionid), as in Authing's `IdentityDto`. */
@@ -335,6 +337,7 @@ export interface RequestLogEntry {
   note: string | null
 }
 
+/** `latency` delays; `status` answers a 5xx JSON body; `html` a 502 page; `truncated` cut-off JSON; `empty` no body; `drop` closes the connection. */
 export type FaultKind = 'latency' | 'status' | 'html' | 'truncated' | 'empty' | 'drop'
 
 /** A fault to inject into the answers of one route (exact path, e.g. `/api/v3/signin`) or of every route (`*`). */

@@ -109,12 +109,12 @@ export class Wechat {
 
   list(): WechatCodeInfo[] {
     const { clock } = this.emu
-    return [...this.emu.state.wechatCodes.values()].reverse().map((record) => ({
+    return [...this.emu.state.wechatCodes.values()].reverse().map(({ usedAt, createdAt, expiresAt, ...record }) => ({
       ...record,
-      createdAt: clock.iso(record.createdAt),
-      expiresAt: record.expiresAt === null ? null : clock.iso(record.expiresAt),
-      used: record.usedAt !== null,
-      expired: record.expiresAt !== null && clock.now() >= record.expiresAt,
+      createdAt: clock.iso(createdAt),
+      expiresAt: expiresAt === null ? null : clock.iso(expiresAt),
+      used: usedAt !== null,
+      expired: expiresAt !== null && clock.now() >= expiresAt,
     }))
   }
 

@@ -61,6 +61,7 @@ test('--help, and clear errors for bad options', async () => {
   expect(() => parseCommand(['--nope'], out)).toThrow(/Unknown option '--nope'/)
   expect(() => parseCommand(['--seed', '/no/such/file.json'], out)).toThrow(/Cannot read the seed file/)
   expect(parseCommand([], out).options).toMatchObject({ port: 3000, host: undefined })
+  expect(parseCommand(['--', '--port', '4000'], out).options.port).toBe(4000)
 })
 
 const bin = join(__dirname, '..', 'dist', 'cli.js')
