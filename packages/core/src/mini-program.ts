@@ -10,8 +10,17 @@ type Result<K extends keyof MiniProgramApi> = NonNullable<MiniProgramApi[K]> ext
  * the SDK uses. Optional members are used where the platform has them.
  */
 export interface MiniProgramApi {
+  // Option types are the literal values the adapter passes, so the platforms' own typings (unions) fit.
   request: Api<
-    { url: string; method: string; header: Record<string, string>; data?: string; timeout: number; dataType: string; responseType: string },
+    {
+      url: string
+      method: 'GET' | 'POST'
+      header: Record<string, string>
+      data?: string
+      timeout: number
+      dataType: 'text'
+      responseType: 'text'
+    },
     { statusCode: number; data: unknown }
   >
   getStorage: Api<{ key: string }, { data: unknown }>
@@ -20,10 +29,10 @@ export interface MiniProgramApi {
   login: Api<object, { code: string }>
   uploadFile: Api<{ url: string; filePath: string; name: string; timeout: number }, { statusCode: number; data: unknown }>
   chooseMedia?: Api<
-    { count: number; mediaType: string[]; sourceType: string[]; sizeType: string[] },
+    { count: number; mediaType: 'image'[]; sourceType: ('album' | 'camera')[]; sizeType: 'compressed'[] },
     { tempFiles: { tempFilePath: string }[] }
   >
-  chooseImage?: Api<{ count: number; sourceType: string[]; sizeType: string[] }, { tempFilePaths: string[] }>
+  chooseImage?: Api<{ count: number; sourceType: ('album' | 'camera')[]; sizeType: 'compressed'[] }, { tempFilePaths: string[] }>
   getRandomValues?: Api<{ length: number }, { randomValues: ArrayBuffer }>
   onAppShow?: (listener: () => void) => void
   offAppShow?: (listener: () => void) => void
@@ -45,7 +54,7 @@ export function createMiniProgramAdapter(api: MiniProgramApi): Adapter {
     })
   }
   const response = (result: { statusCode: number; data: unknown }) => ({ status: result.statusCode, body: result.data })
-  const picker = { count: 1, sourceType: ['album', 'camera'], sizeType: ['compressed'] }
+  const picker = { count: 1, sourceType: ['album', 'camera'] as ('album' | 'camera')[], sizeType: ['compressed'] as 'compressed'[] }
 
   return {
     // dataType 'text': the core parses the body itself, so broken JSON is reported, not silently passed on.
