@@ -8,7 +8,8 @@ import { errors, ok, required } from '../errors'
 import { completeLogin, type LoginOptions } from '../login'
 import { anyObject, anything, bool, obj, oneOf, str } from '../schema'
 import type { UserRecord } from '../state'
-import type { AppInfo } from '../types'
+import type { CodeTarget } from '../codes'
+import type { AppInfo, NewUser } from '../types'
 import { checkEmail, checkPhone, createUser, findConnection, findUser, normalizeCountryCode, type UserLookup } from '../users'
 import type { WechatPhone } from '../wechat'
 
@@ -45,7 +46,7 @@ interface SigninBody {
   client_id?: string
 }
 
-const codePayload = obj({ code: str(), encryptedData: str(), iv: str() })
+const codePayload = obj({ code: str(), encryptedData: str({ maxLength: 65536 }), iv: str() })
 const codeAndPhonePayload = obj({ wxPhoneInfo: obj({ code: str() }), wxLoginInfo: codePayload })
 
 const mobileSchema = obj(
@@ -83,7 +84,7 @@ interface MobileBody {
 }
 
 /** Registration through a login (`autoRegister`), subject to the registration switch. */
-async function register(emu: Emulator, app: AppInfo, fields: Parameters<typeof createUser>[0]): Promise<UserRecord> {
+async function register(emu: Emulator, app: AppInfo, fields: NewUser): Promise<UserRecord> {
   if (!emu.config.allowRegistration) throw errors.registrationDisabled()
   return createUser(
     { ...fields, userPoolId: app.userPoolId },
@@ -119,30 +120,41 @@ async function passwordLogin(emu: Emulator, app: AppInfo, body: SigninBody): Pro
   return user
 }
 
-async function passCodeLogin(emu: Emulator, app: AppInfo, body: SigninBody): Promise<UserRecord> {
-  const payload = required(body.passCodePayload, 'passCodePayload')
-  const passCode = required(payload.passCode, 'passCodePayload.passCode')
-  const poolId = app.userPoolId
-  let found: UserRecord | undefined
-  let registration: Parameters<typeof createUser>[0]
-  let codeRecord
+/** Where a passcode was sent, how to find its user, and what to register when there is none. */
+function passCodeTarget(
+  userPoolId: string,
+  payload: NonNullable<SigninBody['passCodePayload']>,
+): { target: CodeTarget; lookup: UserLookup; registration: NewUser } {
   if (payload.phone !== undefined) {
     const phone = checkPhone(payload.phone, 'passCodePayload.phone')
     const phoneCountryCode = normalizeCountryCode(payload.phoneCountryCode, 'passCodePayload.phoneCountryCode')
-    codeRecord = emu.codes.check({ userPoolId: poolId, kind: 'sms', target: phone, phoneCountryCode }, ['CHANNEL_LOGIN'], passCode)
-    found = findUser(emu.state, poolId, { phone, phoneCountryCode })
-    registration = { phone, phoneCountryCode, phoneVerified: true }
-  } else if (payload.email !== undefined) {
-    const email = checkEmail(payload.email, 'passCodePayload.email')
-    codeRecord = emu.codes.check({ userPoolId: poolId, kind: 'email', target: email, phoneCountryCode: null }, ['CHANNEL_LOGIN'], passCode)
-    found = findUser(emu.state, poolId, { email })
-    registration = { email, emailVerified: true }
-  } else {
-    throw errors.badRequest('passCodePayload.phone (or email) should not be empty')
+    return {
+      target: { userPoolId, kind: 'sms', target: phone, phoneCountryCode },
+      lookup: { phone, phoneCountryCode },
+      registration: { phone, phoneCountryCode, phoneVerified: true },
+    }
   }
+  if (payload.email !== undefined) {
+    const email = checkEmail(payload.email, 'passCodePayload.email')
+    return {
+      target: { userPoolId, kind: 'email', target: email, phoneCountryCode: null },
+      lookup: { email },
+      registration: { email, emailVerified: true },
+    }
+  }
+  throw errors.badRequest('passCodePayload.phone (or email) should not be empty')
+}
+
+async function passCodeLogin(emu: Emulator, app: AppInfo, body: SigninBody): Promise<UserRecord> {
+  const payload = required(body.passCodePayload, 'passCodePayload')
+  const passCode = required(payload.passCode, 'passCodePayload.passCode')
+  const { target, lookup, registration } = passCodeTarget(app.userPoolId, payload)
+  const code = emu.codes.check(target, ['CHANNEL_LOGIN'], passCode)
+  const found = findUser(emu.state, app.userPoolId, lookup)
   if (!found && !body.options?.autoRegister) throw errors.userNotFound()
   const user = found ?? (await register(emu, app, registration))
-  emu.codes.consume(codeRecord)
+  // Consumed only once the login succeeds, so a missing autoRegister does not cost the user a new code.
+  emu.codes.consume(code)
   return user
 }
 
