@@ -1,7 +1,7 @@
 // One build for every package: ESM (.mjs) + CommonJS (.js, what WeChat DevTools' "构建 npm" loads) + one bundled .d.ts.
 // Mini program packages are compiled to ES2017 (base library 2.14.1+); Node packages to node20.
 // Build a single package with `PKG=core pnpm build`.
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import esbuild from 'rollup-plugin-esbuild'
 import dts from 'rollup-plugin-dts'
@@ -50,6 +50,7 @@ function downlevel() {
 function configsFor(dir) {
   const { node = false, minify = false, notice, entries = { index: 'src/index.ts' } } = targets[dir]
   const root = `packages/${dir}`
+  rmSync(`${root}/dist`, { recursive: true, force: true }) // nothing stale gets published
   const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'))
   const external = externalFor(pkg, node)
   const input = Object.fromEntries(Object.entries(entries).map(([name, src]) => [name, `${root}/${src}`]))
