@@ -3,6 +3,7 @@
 import { DEMO, DEMO_USER, startEmulator, type RunningEmulator } from '@authing/miniapp-emulator'
 import type { Authing as Client, AuthingOptions } from '@authing/miniapp-core'
 import { SAMPLE_PNG, type RuntimeControls } from '@authing/miniapp-testing'
+import { methodsSuite } from './methods-suite'
 
 /** How a test file gives the suite its platform. */
 export interface Platform {
@@ -143,4 +144,6 @@ export function platformSuite(platform: Platform, current: () => RunningEmulator
     expect(response.status).toBe(400)
     expect(await response.json()).toMatchObject({ error: 'invalid_grant' })
   })
+
+  methodsSuite(platform, current)
 }
