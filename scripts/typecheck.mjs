@@ -4,11 +4,12 @@ import { existsSync, readdirSync } from 'node:fs'
 import { promisify } from 'node:util'
 
 const run = promisify(execFile)
+const tsconfigsIn = (folder) => (existsSync(folder) ? readdirSync(folder).map((dir) => `${folder}/${dir}/tsconfig.json`) : [])
 const projects = [
-  ...readdirSync('packages').map((dir) => `packages/${dir}/tsconfig.json`),
-  ...readdirSync('examples').map((dir) => `examples/${dir}/tsconfig.json`),
+  ...tsconfigsIn('packages'),
+  ...tsconfigsIn('examples'),
   // The official reference's code samples, against the published .d.ts (so `pnpm build` runs first).
-  ...readdirSync('scripts/seed-samples').map((dir) => `scripts/seed-samples/${dir}/tsconfig.json`),
+  ...tsconfigsIn('scripts/seed-samples'),
   'tsconfig.test.json',
 ].filter((path) => existsSync(path))
 
