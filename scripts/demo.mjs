@@ -180,6 +180,8 @@ console.log(
     `${Date.now() - started} ms; login-state events: ${events.join(', ')}`,
 )
 
+// Leave an emulator we did not start as we found it: its clock back where it was.
+if (clockShift) await control.shiftClock(-clockShift)
 uninstall()
 runtime.cleanup()
 if (emulator) await emulator.close()
