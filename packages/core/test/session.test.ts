@@ -249,13 +249,19 @@ describe('logout', () => {
     expect(server.valid.has('at-1')).toBe(false)
   })
 
+  /** Holds the server's answers to refresh requests until `release()`; the refresh is in flight meanwhile. */
+  function holdRefresh(server: ReturnType<typeof setup>['server']) {
+    let release: () => void = () => {}
+    const original = server.handlers['POST /oidc/token']
+    server.handlers['POST /oidc/token'] = (request) => new Promise((resolve) => (release = () => resolve(original(request) as never)))
+    return () => release()
+  }
+
   test('a refresh that finishes after logout does not bring the session back', async () => {
     const { authing, clock, server, login } = setup()
     await login()
     clock.now += 2 * HOUR
-    let release: () => void = () => {}
-    const original = server.handlers['POST /oidc/token']
-    server.handlers['POST /oidc/token'] = (request) => new Promise((resolve) => (release = () => resolve(original(request) as never)))
+    const release = holdRefresh(server)
     const pending = authing.getUserInfo()
     await new Promise((r) => setTimeout(r, 5))
     await authing.logout()
@@ -268,9 +274,7 @@ describe('logout', () => {
     const { authing, clock, server, login } = setup()
     await login()
     clock.now += 2 * HOUR
-    let release: () => void = () => {}
-    const original = server.handlers['POST /oidc/token']
-    server.handlers['POST /oidc/token'] = (request) => new Promise((resolve) => (release = () => resolve(original(request) as never)))
+    const release = holdRefresh(server)
     const pending = authing.getLoginState()
     await new Promise((r) => setTimeout(r, 5))
     const [, fresh] = await authing.loginByPassword({ passwordPayload: { account: 'a', password: 'p' } })
