@@ -1,6 +1,8 @@
 // Bundle sizes from the real build output: each published package as shipped, and what a user's bundler ships for
 // one import (core + adapter, the encryption plugins). Minified with esbuild, gzipped with node:zlib at level 9, as
-// size-limit does, so the figures line up with the budgets in .size-limit.cjs.
+// size-limit does, so the figures line up with the budgets in .size-limit.cjs. (size-limit bundles an IIFE around
+// `console.log(X)` and subtracts an estimate of that wrapper; here the entry is `export { X } from '<package>'` as
+// ESM, so its figures differ from `pnpm size` by a few dozen bytes.)
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, relative } from 'node:path'
