@@ -15,7 +15,11 @@ const config: Config = {
     {
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/scripts/test/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/packages/*/test/**/*.test.ts',
+        '<rootDir>/scripts/test/**/*.test.ts',
+        '<rootDir>/examples/uniapp/**/*.test.ts',
+      ],
       testPathIgnorePatterns: ['\\.taro\\.test\\.ts$'],
       moduleNameMapper,
       transform,
@@ -32,6 +36,15 @@ const config: Config = {
       transform,
       // @tarojs/* (and jsencrypt) ship ES modules: let jest transform them, also inside pnpm's .pnpm/ directory.
       transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/(@tarojs\\+|jsencrypt@)|@tarojs/|jsencrypt/)'],
+    },
+    {
+      // The WeChat example's page, rendered by miniprogram-simulate (a jsdom component harness).
+      displayName: 'wx-example',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/examples/wx/**/*.test.{js,ts}'],
+      moduleNameMapper,
+      transform,
+      transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/jsencrypt@|jsencrypt/)'],
     },
   ],
   testTimeout: 20000,
