@@ -50,6 +50,7 @@ export class RequestLog {
   private entries: RequestLogEntry[] = []
   private nextId = 1
   private readonly pending = new WeakMap<FastifyRequest, Pending>()
+  private readonly listeners = new Set<(entry: RequestLogEntry) => void>()
 
   constructor(
     private readonly clock: Clock,
@@ -135,6 +136,13 @@ export class RequestLog {
     this.entries.push(entry)
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity)
     this.print?.(this.line(entry))
+    for (const listener of this.listeners) listener(entry)
+  }
+
+  /** Calls `listener` with every entry as it completes (the dashboard's live log); returns the unsubscribe function. */
+  subscribe(listener: (entry: RequestLogEntry) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
   }
 
   setRequestBody(request: FastifyRequest, description: string): void {

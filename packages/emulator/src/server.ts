@@ -5,6 +5,7 @@ import formbody from '@fastify/formbody'
 import multipart from '@fastify/multipart'
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { controlRoutes } from './control'
+import { dashboardRoutes } from './dashboard'
 import type { Emulator } from './emulator'
 import { ApiError, failure, OAuthError, type OAuthErrorCode } from './errors'
 import { playFault } from './faults'
@@ -198,5 +199,6 @@ export function buildServer(emu: Emulator): FastifyInstance {
     uploadRoutes(upload, emu)
   })
   app.register(async (control) => controlRoutes(control, emu))
+  dashboardRoutes(app, emu)
   return app
 }

@@ -1,0 +1,44 @@
+// The dashboard: a page served by the emulator itself at /__emulator/ui, built on the control plane and the live
+// event stream. Everything it loads comes from the emulator (the security policy forbids anything else), and a
+// browser opening `/` is sent there; other clients still get the usual 404 at `/`.
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { Emulator } from '../emulator'
+import { ApiError } from '../errors'
+import { dashboardAssets, type Asset } from './assets'
+import { eventRoutes } from './events'
+
+export const DASHBOARD_PATH = '/__emulator/ui'
+
+const SECURITY_POLICY = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+function send(reply: FastifyReply, asset: Asset): FastifyReply {
+  return reply
+    .header('content-type', asset.contentType)
+    .header('cache-control', 'no-cache')
+    .header('content-security-policy', SECURITY_POLICY)
+    .header('x-content-type-options', 'nosniff')
+    .send(asset.body)
+}
+
+export function dashboardRoutes(app: FastifyInstance, emu: Emulator): void {
+  const asset = (path: string): Asset => {
+    const found = dashboardAssets().get(path)
+    if (!found) throw new ApiError(404, `The dashboard has no file "${path}"`)
+    return found
+  }
+
+  app.get(DASHBOARD_PATH, async (_request, reply) => send(reply, asset('index.html')))
+  app.get<{ Params: { '*': string } }>(`${DASHBOARD_PATH}/*`, async (request, reply) =>
+    send(reply, asset(request.params['*'] || 'index.html')),
+  )
+  app.get('/', async (request, reply) =>
+    (request.headers.accept ?? '').includes('text/html') ? reply.redirect(DASHBOARD_PATH) : reply.callNotFound(),
+  )
+  eventRoutes(app, emu)
+}
