@@ -88,6 +88,7 @@ export async function banner(running: RunningEmulator, options: EmulatorOptions)
     row('users', users.length === 0 ? '(none)' : describeUser(users[0] as EmulatorUser)),
     ...users.slice(1, 10).map((user) => row('', describeUser(user))),
     ...(users.length > 10 ? [row('', `… and ${users.length - 10} more`)] : []),
+    row('dashboard', `${running.url}/__emulator/ui (open it in a browser)`),
     row('control plane', `${running.url}/__emulator`),
     row('JWKS', `${running.url}/oidc/.well-known/jwks.json`),
     row('WeChat codes', `mint at POST ${running.url}/__emulator/wechat/login-codes, or send "mock:<openid>"`),

@@ -41,7 +41,6 @@ function drawHeader() {
   fill(
     header,
     h('h1', {}, t('title'), h('small', {}, info ? ` ${info.version}` : '')),
-    h('span', { class: 'meta' }, info?.url),
     app && h('span', { class: 'meta' }, 'appId ', copyable(app.id), ' userPoolId ', copyable(app.userPoolId)),
     h('span', { class: 'spacer' }),
     faultCount > 0 && h('a', { href: '#faults', class: 'badge bad' }, t('header.faults', { count: faultCount })),

@@ -11,7 +11,7 @@ const EN = {
   'nav.clock': 'Clock',
   'header.live': 'live',
   'header.offline': 'reconnecting…',
-  'header.faults': '{count} fault(s) active',
+  'header.faults': 'Faults: {count}',
   empty: 'Nothing yet.',
   optional: 'optional',
   copy: 'Copy',
@@ -64,6 +64,7 @@ const EN = {
 
   'users.search': 'Search id, name, phone, e-mail, openid…',
   'users.create': 'New user',
+  'users.createAction': 'Create',
   'users.created': 'Created {name}',
   'users.none': 'No user matches.',
   'users.pick': 'Click a user to see the profile and identities.',
@@ -189,7 +190,7 @@ const ZH = {
   'nav.clock': '时钟',
   'header.live': '实时',
   'header.offline': '重新连接中…',
-  'header.faults': '{count} 个故障生效中',
+  'header.faults': '故障：{count}',
   empty: '暂无数据。',
   optional: '可选',
   copy: '复制',
@@ -242,6 +243,7 @@ const ZH = {
 
   'users.search': '搜索 ID、用户名、手机号、邮箱、openid…',
   'users.create': '新建用户',
+  'users.createAction': '创建',
   'users.created': '已创建 {name}',
   'users.none': '没有匹配的用户。',
   'users.pick': '点击一个用户查看资料和身份。',

@@ -27,7 +27,7 @@ function createUser(reload) {
       { name: 'nickname', label: t('users.nickname') },
       { name: 'openid', label: t('users.openid'), placeholder: t('optional') },
     ],
-    submitLabel: t('users.create'),
+    submitLabel: t('users.createAction'),
     async submit(values) {
       const { openid, ...fields } = withoutEmpty(values)
       const user = await api.createUser(openid ? { ...fields, wechat: { openid } } : fields)

@@ -1,0 +1,156 @@
+// The dashboard in a real browser: Debian's Chromium, headless and kept off the network, driven by playwright-core.
+// A mini program session on the simulated wx runs beside it: its SMS code is read off the page, a WeChat code is
+// minted on the page, its session is revoked on the page. The tests run in order on one page, as a developer would.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DEMO, DEMO_USER, startEmulator, type RunningEmulator } from '@authing/miniapp-emulator'
+import { createWx, installWx } from '@authing/miniapp-testing'
+import { Authing } from '@authing/miniapp-wx'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+const CHROMIUM = '/usr/bin/chromium'
+/** Headless, and none of Chromium's own traffic (updates, sync, QUIC probes): the page may only reach the emulator. */
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+]
+const SCREENSHOT = join(__dirname, '../docs/dashboard.png')
+const CI_OUT = join(__dirname, '../../../.ci/out')
+
+const available = existsSync(CHROMIUM)
+const required = process.env.REQUIRE_BROWSER === '1'
+if (!available && !required) {
+  console.warn(`Skipping the dashboard browser tests: ${CHROMIUM} is missing (apt-get install -y chromium). Set REQUIRE_BROWSER=1 to fail instead.`)
+}
+
+;(available || required ? describe : describe.skip)('the dashboard in Chromium', () => {
+  jest.setTimeout(60000)
+  let emulator: RunningEmulator
+  let profile: string
+  let context: BrowserContext
+  let page: Page
+  let uninstall: () => void
+  let authing: Authing
+  const requested: string[] = []
+
+  beforeAll(async () => {
+    if (!available) throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install -y chromium`)
+    emulator = await startEmulator({ port: 0, logger: false })
+    uninstall = installWx(createWx({ emulator: emulator.url }))
+    authing = new Authing({ appId: DEMO.appId, userPoolId: DEMO.userPoolId, host: emulator.url })
+    profile = mkdtempSync(join(tmpdir(), 'dashboard-chromium-'))
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      viewport: { width: 1366, height: 768 },
+      locale: 'en-US',
+    })
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: emulator.url })
+    context.on('request', (request) => requested.push(request.url()))
+    page = context.pages()[0] ?? (await context.newPage())
+    page.setDefaultTimeout(10000)
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    if (profile) rmSync(profile, { recursive: true, force: true })
+    uninstall?.()
+    await emulator?.close()
+  })
+
+  const tab = (name: string) => page.click(`nav.tabs >> text=${name}`)
+
+  test('a browser opening / lands on the dashboard, which shows the live log', async () => {
+    await page.goto(`${emulator.url}/`)
+    expect(page.url()).toBe(`${emulator.url}/__emulator/ui`)
+    await page.waitForSelector('.live.on')
+    expect(await page.textContent('nav.tabs')).toBe('RequestsCodesUsersSessionsWeChatFaultsClock')
+  })
+
+  test('an SMS code sent through the SDK appears on the page as it is issued, and logs the user in', async () => {
+    await tab('Codes')
+    await page.waitForSelector('text=No code sent yet.')
+    const [sendError] = await authing.sendSms({ phoneNumber: DEMO_USER.phone, channel: 'CHANNEL_LOGIN' })
+    expect(sendError).toBeNull()
+
+    const code = (await page.textContent(`tr[data-target="${DEMO_USER.phone}"] [data-code]`))!.trim()
+    expect(code).toMatch(/^\d{6}$/)
+    expect(await page.textContent(`tr[data-target="${DEMO_USER.phone}"]`)).toMatch(/CHANNEL_LOGIN.*\dm \d\ds/)
+
+    const [loginError, state] = await authing.loginByPassCode({ passCodePayload: { phone: DEMO_USER.phone, passCode: code } })
+    expect(loginError).toBeNull()
+    expect(state!.access_token).toEqual(expect.any(String))
+    await page.waitForSelector(`tr[data-target="${DEMO_USER.phone}"] >> text=used`)
+  })
+
+  test('a request opens with its code, password and tokens masked', async () => {
+    await tab('Requests')
+    await page.click('tr[data-path="/api/v3/signin"]')
+    const details = (await page.textContent('[data-testid=request-details]'))!
+    const { code } = await emulator.client.latestCode(DEMO_USER.phone)
+    expect(details).toContain(`"passCode": "${code.slice(0, 1)}…"`)
+    expect(details).toMatch(/"access_token": "eyJh…"/)
+    expect(details).not.toContain(code)
+  })
+
+  test('a WeChat login code minted on the page is a real code, and the copy button copies it', async () => {
+    await tab('WeChat')
+    await page.fill('input[name=openid]', 'o-dashboard')
+    await page.click('text=Mint login code')
+    const minted = (await page.getAttribute('[data-minted]', 'data-minted'))!
+    expect(await emulator.client.wechatCodes()).toEqual([expect.objectContaining({ code: minted, openid: 'o-dashboard', used: false, source: 'minted' })])
+
+    await page.click('.minted button.copy')
+    await page.waitForSelector(`.toast >> text=Copied ${minted}`)
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(minted)
+  })
+
+  test("revoking the session on the page makes the SDK's next call fail", async () => {
+    const [before] = await authing.getUserInfo()
+    expect(before).toBeNull()
+
+    await tab('Sessions')
+    const row = `tr[data-user="${DEMO_USER.username}"]`
+    await page.click(`${row} >> text=Revoke`)
+    await page.waitForSelector(`${row} >> text=revoked on the control plane`)
+
+    const [after, user] = await authing.getUserInfo()
+    expect(user).toBeUndefined()
+    expect(after).toMatchObject({ statusCode: 401 })
+  })
+
+  test('keeps a screenshot of the live log as an artifact', async () => {
+    await tab('Requests')
+    await page.click('tr[data-path="/api/v3/signin"]')
+    await page.waitForFunction(() => !document.querySelector('.toast'))
+    const image = await page.screenshot()
+    mkdirSync(join(SCREENSHOT, '..'), { recursive: true })
+    writeFileSync(SCREENSHOT, image)
+    if (existsSync(CI_OUT)) writeFileSync(join(CI_OUT, 'dashboard.png'), image)
+    expect(image.length).toBeGreaterThan(10000)
+  })
+
+  test('switches to Chinese labels, and remembers the choice', async () => {
+    await page.click('button.lang')
+    expect(await page.textContent('nav.tabs')).toBe('请求验证码用户会话微信故障注入时钟')
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN')
+    await page.reload()
+    await page.waitForSelector('text=清空日志')
+    if (existsSync(CI_OUT)) await page.screenshot({ path: join(CI_OUT, 'dashboard-zh.png') })
+    await page.click('button.lang')
+    expect(await page.textContent('nav.tabs')).toBe('RequestsCodesUsersSessionsWeChatFaultsClock')
+  })
+
+  test('loaded nothing from anywhere but the emulator', () => {
+    expect(requested.length).toBeGreaterThan(10)
+    expect(requested.filter((url) => !url.startsWith(`${emulator.url}/`))).toEqual([])
+  })
+})
