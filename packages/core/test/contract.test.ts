@@ -1,59 +1,13 @@
 // The result contract: two-element tuples, readable errors, local checks before any I/O, arguments never changed.
 import type { Authing } from '@authing/miniapp-core'
+import { expectResult, METHODS } from './contract'
 import { setup } from './harness'
-
-type Call = [name: string, call: (a: Authing, arg: any) => Promise<unknown>, valid: unknown]
-
-/** Every public method, with one valid argument. */
-export const METHODS: Call[] = [
-  ['getLoginState', (a) => a.getLoginState(), undefined],
-  ['clearLoginState', (a) => a.clearLoginState(), undefined],
-  ['getPublicKey', (a, x) => a.getPublicKey(x), 'rsa'],
-  ['getLoginCode', (a) => a.getLoginCode(), undefined],
-  ['loginByCode', (a, x) => a.loginByCode(x), { extIdpConnidentifier: 'c' }],
-  ['loginByPhone', (a, x) => a.loginByPhone(x), { extIdpConnidentifier: 'c', wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: 'p' } } }],
-  ['loginByPassword', (a, x) => a.loginByPassword(x), { passwordPayload: { account: 'a', password: 'p' } }],
-  ['loginByPassCode', (a, x) => a.loginByPassCode(x), { passCodePayload: { passCode: '1', phone: '138' } }],
-  ['sendSms', (a, x) => a.sendSms(x), { phoneNumber: '138', channel: 'CHANNEL_LOGIN' }],
-  ['sendEmailCode', (a, x) => a.sendEmailCode(x), { email: 'a@b.c', channel: 'CHANNEL_LOGIN' }],
-  ['refreshToken', (a) => a.refreshToken(), undefined],
-  ['logout', (a) => a.logout(), undefined],
-  ['updatePassword', (a, x) => a.updatePassword(x), { newPassword: 'n', oldPassword: 'o' }],
-  ['getUserInfo', (a, x) => a.getUserInfo(x), { withCustomData: true }],
-  ['updateUserInfo', (a, x) => a.updateUserInfo(x), { nickname: 'n' }],
-  ['updateAvatar', (a) => a.updateAvatar(), undefined],
-  ['getPhone', (a, x) => a.getPhone(x), { extIdpConnidentifier: 'c', code: 'p' }],
-  ['bindPhone', (a, x) => a.bindPhone(x), { phoneNumber: '138', passCode: '1' }],
-  ['updatePhoneRequest', (a, x) => a.updatePhoneRequest(x), { phonePassCodePayload: { newPhoneNumber: '1', newPhonePassCode: '2' } }],
-  ['updatePhone', (a, x) => a.updatePhone(x), { updatePhoneToken: 't' }],
-  ['bindEmail', (a, x) => a.bindEmail(x), { email: 'a@b.c', passCode: '1' }],
-  ['updateEmailRequest', (a, x) => a.updateEmailRequest(x), { emailPassCodePayload: { newEmail: 'a@b.c', newEmailPassCode: '1' } }],
-  ['updateEmail', (a, x) => a.updateEmail(x), { updateEmailToken: 't' }],
-  ['deleteAccountRequest', (a, x) => a.deleteAccountRequest(x), { verifyMethod: 'EMAIL_PASSCODE', emailPassCodePayload: { email: 'a@b.c', passCode: '1' } }],
-  ['deleteAccount', (a, x) => a.deleteAccount(x), { deleteAccountToken: 't' }],
-  ['decryptData', (a, x) => a.decryptData(x), { extIdpConnidentifier: 'c', encryptedData: 'e', iv: 'i', code: 'k' }],
-  ['bindWxByCode', (a, x) => a.bindWxByCode(x), { extIdpConnidentifier: 'c' }],
-]
-
-const CODES = ['invalid_argument', 'not_logged_in', 'session_expired', 'network', 'timeout', 'server', 'api', 'encrypt_failed', 'platform', 'storage']
-
-function expectTuple(result: unknown) {
-  expect(Array.isArray(result)).toBe(true)
-  const [error, data] = result as [any, unknown]
-  expect((result as unknown[]).length).toBe(2)
-  if (error === null) return
-  expect(data).toBeUndefined()
-  expect(typeof error.message).toBe('string')
-  expect(error.message.length).toBeGreaterThan(3)
-  expect(error.message).not.toMatch(/^\{|\[object/)
-  expect(CODES).toContain(error.code)
-}
 
 test.each(METHODS)('%s succeeds with a valid argument when logged in', async (_name, call, valid) => {
   const { authing, login } = setup()
   await login()
   const result = await call(authing, valid)
-  expectTuple(result)
+  expectResult(result)
   expect((result as unknown[])[0]).toBeNull()
 })
 
@@ -69,7 +23,7 @@ test.each(METHODS)('%s resolves to a tuple for every bad argument, without throw
     const result = await Promise.resolve()
       .then(() => call(authing, bad))
       .catch((error) => ({ rejected: error }))
-    expectTuple(result)
+    expectResult(result)
   }
   // the session survives all of it (except for the two methods meant to end it)
   if (name != 'logout' && name != 'clearLoginState' && name != 'deleteAccount') {
