@@ -40,24 +40,35 @@ export interface AuthingError {
   requestId?: string
 }
 
+/** The errors this SDK made: anything else that was thrown is described, never passed on as it is. */
+const made = new WeakSet<object>()
+
 /** The one error constructor. */
 export function authingError(code: AuthingErrorCode, message: string, details?: Partial<AuthingError>): AuthingError {
-  return Object.assign({}, details, { message, code })
+  const error = Object.assign({}, details, { message, code })
+  made.add(error)
+  return error
 }
 
-/** Readable text of anything thrown or rejected (platform errors carry `errMsg`). */
+/** Readable text of anything thrown or rejected (platform errors carry `errMsg`), even of a value that cannot be read. */
 export function describe(reason: unknown): string {
-  const r = reason as { errMsg?: unknown; message?: unknown } | null
-  const text = r && (r.errMsg || r.message)
-  return typeof text == 'string' && text ? text : String(reason)
+  try {
+    if (reason === null || (typeof reason != 'object' && typeof reason != 'function')) {
+      const text = String(reason)
+      if (text.trim()) return text
+    } else {
+      const r = reason as { errMsg?: unknown; message?: unknown }
+      for (const text of [r.errMsg, r.message]) if (typeof text == 'string' && text.trim()) return text
+    }
+  } catch {
+    // a hostile value (e.g. a proxy that throws when read): nothing to say about it
+  }
+  return 'an error without a description'
 }
 
 /** Turns anything caught into an {@link AuthingError}; something we did not throw ourselves came from the arguments. */
 export function toAuthingError(reason: unknown): AuthingError {
-  const r = reason as AuthingError | null
-  return r && typeof r.code == 'string' && typeof r.message == 'string'
-    ? r
-    : authingError('invalid_argument', `Invalid argument: ${describe(reason)}`)
+  return made.has(reason as object) ? (reason as AuthingError) : authingError('invalid_argument', `Invalid argument: ${describe(reason)}`)
 }
 
 /** Wraps a platform call so that its failure becomes an {@link AuthingError} of the given code. */

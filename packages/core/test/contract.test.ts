@@ -14,7 +14,19 @@ test.each(METHODS)('%s succeeds with a valid argument when logged in', async (_n
 const cyclic: Record<string, unknown> = { a: 1 }
 cyclic.self = cyclic
 const throwing = Object.defineProperty({}, 'passwordPayload', { enumerable: true, get: () => { throw new Error('getter exploded') } })
-const BAD = [undefined, null, 0, 42, NaN, '', 'text', true, [], [1, 2], {}, { passwordPayload: 5, options: 'x' }, cyclic, throwing, () => 1]
+/** An argument whose `phoneNumber` getter throws `thrown`. */
+const throwingWith = (thrown: unknown) => Object.defineProperty({}, 'phoneNumber', { enumerable: true, get: () => { throw thrown } })
+const unreadable = new Proxy({}, { get: () => { throw new Error('cannot be read') }, ownKeys: () => { throw Object.create(null) } })
+const BAD = [
+  undefined, null, 0, 42, NaN, '', 'text', true, [], [1, 2], {}, { passwordPayload: 5, options: 'x' }, cyclic, throwing, () => 1,
+  // what is thrown while reading an argument is described, never passed on as the error itself
+  throwingWith(Object.create(null)), // cannot be converted to text
+  throwingWith({ code: 'EVIL', message: 'an undocumented code' }),
+  throwingWith(Object.assign(new Error('boom'), { code: 'ERR_SYSTEM' })),
+  throwingWith({}),
+  throwingWith(''),
+  unreadable,
+]
 
 test.each(METHODS)('%s resolves to a tuple for every bad argument, without throwing', async (name, call) => {
   const { authing, login } = setup()
