@@ -429,7 +429,7 @@ export class Authing {
   /** Links the WeChat identity of a fresh login code to the logged-in user. */
   bindWxByCode(params?: BindWxByCodeParams): Promise<SDKResponse<unknown>> {
     return this.run(async () => {
-      const request = body(params || {}, '')
+      const request = body(params == null ? {} : params, '')
       await this.session.current()
       request.code = await this.loginCode()
       return this.user('/connections/social/wechat-miniprogram/bind', request)

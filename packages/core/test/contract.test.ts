@@ -49,7 +49,8 @@ test.each(METHODS.filter(([, , valid]) => valid && typeof valid == 'object'))(
     const { authing, login, calls } = setup()
     await login()
     const optional = name == 'getUserInfo' || name == 'bindWxByCode' // no argument is fine there
-    for (const bad of optional ? [7, 'x', [], cyclic, throwing] : [null, 7, 'x', [], cyclic, throwing]) {
+    // an optional argument may be left out (undefined, null), but 0, '', false or NaN is no argument object either
+    for (const bad of optional ? [7, 'x', [], cyclic, throwing, 0, '', false, NaN] : [null, 7, 'x', [], cyclic, throwing, 0, '', false]) {
       const [error] = (await call(authing, bad)) as [any]
       expect(error).toMatchObject({ code: 'invalid_argument' })
     }
