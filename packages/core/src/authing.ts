@@ -46,6 +46,9 @@ const noop = () => {}
 const copy = <T>(value: T): T => Object.assign({}, value)
 const LOOPBACK = /^http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$)/i
 
+/** Longest delay a timer takes: a longer one fires at once on every platform. */
+const MAX_DELAY = 2147483647
+
 /** Throws a TypeError naming the first missing or malformed option. */
 function checkOptions(options: AuthingOptions, adapter: Adapter): void {
   const fail = (name: string, expected: string): never => {
@@ -53,17 +56,34 @@ function checkOptions(options: AuthingOptions, adapter: Adapter): void {
   }
   const isText = (value: unknown) => typeof value == 'string' && value != ''
   const isFunction = (value: unknown) => typeof value == 'function'
+  const isMs = (value: unknown, min: number, max: number) => typeof value == 'number' && value >= min && value <= max
+  // An adapter is an object of functions, with a storage object of functions.
+  const isAdapter = (value: Partial<Adapter>) =>
+    typeof value == 'object' &&
+    ['request', 'login', 'chooseImage', 'uploadFile', 'getRandomValues', 'onAppShow'].every(
+      (name) => value[name as keyof Adapter] == null || isFunction(value[name as keyof Adapter]),
+    ) &&
+    (value.storage == null || ['getItem', 'setItem', 'removeItem'].every((name) => isFunction(value.storage![name as keyof Adapter['storage']])))
   const given = options || ({} as AuthingOptions)
-  const optional = <K extends keyof AuthingOptions>(name: K, ok: (value: NonNullable<AuthingOptions[K]>) => boolean, expected: string) =>
-    given[name] == null || ok(given[name]!) || fail(name, expected)
+  const check = <K extends keyof AuthingOptions>(name: K, ok: (value: NonNullable<AuthingOptions[K]>) => boolean, expected: string, required?: boolean) => {
+    let valid = false
+    try {
+      const value = given[name]
+      valid = value == null ? !required : ok(value!)
+    } catch {
+      // an option that cannot even be read (a throwing getter, a hostile proxy) is malformed too
+    }
+    if (!valid) fail(name, expected)
+  }
   if (typeof options != 'object' || !options) fail('options', 'an object with appId and userPoolId')
-  if (!isText(given.appId)) fail('appId', 'a non-empty string')
-  if (!isText(given.userPoolId)) fail('userPoolId', 'a non-empty string')
-  optional('host', (host) => isText(host) && (/^https:\/\/[^/]/i.test(host) || LOOPBACK.test(host)), 'an https:// URL (http:// only for localhost, 127.x.x.x or [::1])')
-  optional('encryptFunction', isFunction, 'a function')
-  optional('timeout', (ms) => ms > 0, 'a positive number of milliseconds')
-  optional('refreshMargin', (ms) => ms >= 0, 'a number of milliseconds')
-  optional('now', isFunction, 'a function returning epoch milliseconds')
+  check('appId', isText, 'a non-empty string', true)
+  check('userPoolId', isText, 'a non-empty string', true)
+  check('host', (host) => isText(host) && (/^https:\/\/[^/]/i.test(host) || LOOPBACK.test(host)), 'an https:// URL (http:// only for localhost, 127.x.x.x or [::1])')
+  check('encryptFunction', isFunction, 'a function')
+  check('timeout', (ms) => isMs(ms, 1, MAX_DELAY), `a number of milliseconds from 1 to ${MAX_DELAY}`)
+  check('refreshMargin', (ms) => isMs(ms, 0, Number.MAX_VALUE), 'a finite number of milliseconds, 0 or more')
+  check('now', isFunction, 'a function returning epoch milliseconds')
+  check('adapter', isAdapter, 'an object of adapter functions (request, storage: { getItem, setItem, removeItem }, …)')
   if (!adapter || !isFunction(adapter.request) || !adapter.storage) {
     fail('adapter', 'a platform adapter (use the Authing class of @authing/miniapp-wx, -taro or -uniapp)')
   }

@@ -5,6 +5,8 @@ import { createAdapter, createServer } from './harness'
 const adapter = (): Adapter => createAdapter(createServer({ now: 0 })).adapter
 const make = (options: unknown, a: unknown = adapter()) => () => new Authing(options as never, a as never)
 const valid = { appId: 'app', userPoolId: 'pool' }
+/** A storage of the browser's synchronous shape, which the adapter contract does not take. */
+const localStorage = () => ({ getItem: () => null, setItem: () => {} })
 
 test.each([
   ['options', undefined],
@@ -23,9 +25,24 @@ test.each([
   ['encryptFunction', { ...valid, encryptFunction: 'rsa' }],
   ['timeout', { ...valid, timeout: 0 }],
   ['timeout', { ...valid, timeout: '10s' }],
+  // a timer longer than 2^31 - 1 ms fires at once: every request would time out
+  ['timeout', { ...valid, timeout: Infinity }],
+  ['timeout', { ...valid, timeout: 2 ** 31 }],
+  ['timeout', { ...valid, timeout: '100' }],
+  ['timeout', { ...valid, timeout: true }],
+  ['timeout', { ...valid, timeout: [100] }],
   ['refreshMargin', { ...valid, refreshMargin: -1 }],
+  ['refreshMargin', { ...valid, refreshMargin: Infinity }],
+  ['refreshMargin', { ...valid, refreshMargin: '60000' }],
   ['now', { ...valid, now: 5 }],
-])('%s: %p', (name, options) => {
+  ['adapter', { ...valid, adapter: 'wx' }],
+  ['adapter', { ...valid, adapter: { request: 'fetch' } }],
+  ['adapter', { ...valid, adapter: { storage: localStorage() } }],
+  ['adapter', { ...valid, adapter: { storage: { getItem: () => undefined } } }],
+  // an option that cannot be read is named like a malformed one
+  ['appId', Object.defineProperty({ ...valid }, 'appId', { get: () => { throw new Error('nope') } })],
+  ['timeout', { ...valid, timeout: new Proxy({}, { get: () => { throw new Error('nope') } }) }],
+])('%s: row %#', (name, options) => {
   expect(make(options)).toThrow(TypeError)
   expect(make(options)).toThrow(new RegExp(`^Authing: ${name} must be`))
 })
