@@ -7,6 +7,7 @@
 export interface HttpRequest {
   /** Absolute URL, query string included. */
   url: string
+  /** HTTP method: `GET` or `POST` (Authing's mini program API uses no others). */
   method: 'GET' | 'POST'
   /** Header names exactly as they should be sent. */
   headers: Record<string, string>

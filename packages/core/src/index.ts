@@ -2,6 +2,10 @@
  * @packageDocumentation
  * The platform-neutral Authing client for mini programs. Apps import `Authing` from a platform package
  * (`@authing/miniapp-wx`, `-taro`, `-uniapp`), which re-exports everything here.
+ *
+ * Guide: [README](https://github.com/authing/miniapp-sdk/tree/main/packages/core#readme).
+ *
+ * @module \@authing/miniapp-core
  */
 export { Authing } from './authing'
 export { createMiniProgramAdapter, type MiniProgramApi } from './mini-program'

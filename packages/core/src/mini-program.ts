@@ -11,30 +11,136 @@ type Result<K extends keyof MiniProgramApi> = NonNullable<MiniProgramApi[K]> ext
  */
 export interface MiniProgramApi {
   // Option types are the literal values the adapter passes, so the platforms' own typings (unions) fit.
+  /** `wx.request`: an HTTP request; every HTTP status arrives in `success`, only transport failures in `fail`. */
   request: Api<
     {
+      /** Absolute URL. */
       url: string
+      /** HTTP method. */
       method: 'GET' | 'POST'
+      /** Request headers. */
       header: Record<string, string>
+      /** The serialised body. */
       data?: string
+      /** Milliseconds before the platform abandons the request. */
       timeout: number
+      /** `text`: the core parses the body itself. */
       dataType: 'text'
+      /** `text`: the body arrives as a string. */
       responseType: 'text'
     },
-    { statusCode: number; data: unknown }
+    {
+      /** HTTP status. */
+      statusCode: number
+      /** The response body. */
+      data: unknown
+    }
   >
-  getStorage: Api<{ key: string }, { data: unknown }>
-  setStorage: Api<{ key: string; data: unknown }, unknown>
-  removeStorage: Api<{ key: string }, unknown>
-  login: Api<object, { code: string }>
-  uploadFile: Api<{ url: string; filePath: string; name: string; timeout: number }, { statusCode: number; data: unknown }>
+  /** `wx.getStorage`: reads a key; fails when the key does not exist. */
+  getStorage: Api<
+    {
+      /** Storage key. */
+      key: string
+    },
+    {
+      /** The stored value. */
+      data: unknown
+    }
+  >
+  /** `wx.setStorage`: stores a value (objects as objects). */
+  setStorage: Api<
+    {
+      /** Storage key. */
+      key: string
+      /** The value to store. */
+      data: unknown
+    },
+    unknown
+  >
+  /** `wx.removeStorage`: removes a key. */
+  removeStorage: Api<
+    {
+      /** Storage key. */
+      key: string
+    },
+    unknown
+  >
+  /** `wx.login`: a fresh, single-use login code. */
+  login: Api<
+    object,
+    {
+      /** The login code, valid for 5 minutes. */
+      code: string
+    }
+  >
+  /** `wx.uploadFile`: uploads a local file as multipart/form-data. */
+  uploadFile: Api<
+    {
+      /** Absolute URL. */
+      url: string
+      /** Local path of the file. */
+      filePath: string
+      /** Multipart field name of the file part. */
+      name: string
+      /** Milliseconds before the platform abandons the upload. */
+      timeout: number
+    },
+    {
+      /** HTTP status. */
+      statusCode: number
+      /** The response body (a string on WeChat). */
+      data: unknown
+    }
+  >
+  /** `wx.chooseMedia` (base library 2.10.0+): lets the user pick an image; preferred over `chooseImage`. */
   chooseMedia?: Api<
-    { count: number; mediaType: 'image'[]; sourceType: ('album' | 'camera')[]; sizeType: 'compressed'[] },
-    { tempFiles: { tempFilePath: string }[] }
+    {
+      /** How many files may be picked. */
+      count: number
+      /** Images only. */
+      mediaType: 'image'[]
+      /** Where the image may come from. */
+      sourceType: ('album' | 'camera')[]
+      /** Compressed images only. */
+      sizeType: 'compressed'[]
+    },
+    {
+      /** The picked files. */
+      tempFiles: {
+        /** Local path of the picked file. */
+        tempFilePath: string
+      }[]
+    }
   >
-  chooseImage?: Api<{ count: number; sourceType: ('album' | 'camera')[]; sizeType: 'compressed'[] }, { tempFilePaths: string[] }>
-  getRandomValues?: Api<{ length: number }, { randomValues: ArrayBuffer }>
+  /** `wx.chooseImage`: lets the user pick an image where `chooseMedia` is missing. */
+  chooseImage?: Api<
+    {
+      /** How many images may be picked. */
+      count: number
+      /** Where the image may come from. */
+      sourceType: ('album' | 'camera')[]
+      /** Compressed images only. */
+      sizeType: 'compressed'[]
+    },
+    {
+      /** Local paths of the picked images. */
+      tempFilePaths: string[]
+    }
+  >
+  /** `wx.getRandomValues` (base library 2.15.0+): cryptographically secure random bytes. */
+  getRandomValues?: Api<
+    {
+      /** How many bytes. */
+      length: number
+    },
+    {
+      /** The random bytes. */
+      randomValues: ArrayBuffer
+    }
+  >
+  /** `wx.onAppShow`: subscribes to the app coming back to the foreground. */
   onAppShow?: (listener: () => void) => void
+  /** `wx.offAppShow`: unsubscribes a listener of `onAppShow`. */
   offAppShow?: (listener: () => void) => void
 }
 

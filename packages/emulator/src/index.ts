@@ -2,7 +2,10 @@
  * `@authing/miniapp-emulator` — a local, Authing-compatible HTTP server for developing and testing mini program
  * logins offline, with a control plane for codes, users, sessions, faults and the clock.
  *
+ * Guide: [README](https://github.com/authing/miniapp-sdk/tree/main/packages/emulator#readme).
+ *
  * @packageDocumentation
+ * @module \@authing/miniapp-emulator
  */
 export { startEmulator, type RunningEmulator } from './start'
 export { createEmulatorClient, EmulatorClientError, type EmulatorClient } from './client'

@@ -1,3 +1,13 @@
+/**
+ * RSA password encryption for the Authing mini program SDK: pass {@link encryptFunction} to `new Authing({ encryptFunction })`
+ * and log in with `passwordEncryptType: 'rsa'`. PKCS#1 v1.5 with the user pool's public key; padding bytes come from the
+ * platform's `getRandomValues` when the SDK passes it.
+ *
+ * Guide: [README](https://github.com/authing/miniapp-sdk/tree/main/packages/jsencrypt#readme).
+ *
+ * @packageDocumentation
+ * @module \@authing/miniapp-jsencrypt
+ */
 // Only jsencrypt's big-number and base64 modules are bundled, not its JSEncrypt class: the class drags in key
 // generation, signing, OAEP and key export (about 19 KB gzip instead of 7 KB). jsencrypt's `exports` map hides
 // these modules from bare imports, hence the paths through this package's node_modules.

@@ -1,3 +1,13 @@
+/**
+ * SM2 password encryption for the Authing mini program SDK: pass {@link encryptFunction} to `new Authing({ encryptFunction })`
+ * and log in with `passwordEncryptType: 'sm2'`. C1C3C2 ciphertext with the user pool's SM2 key; the ephemeral key comes
+ * from the platform's `getRandomValues` when the SDK passes it.
+ *
+ * Guide: [README](https://github.com/authing/miniapp-sdk/tree/main/packages/sm2encrypt#readme).
+ *
+ * @packageDocumentation
+ * @module \@authing/miniapp-sm2encrypt
+ */
 // sm-crypto's doEncrypt draws its ephemeral key from jsbn's Math.random-seeded generator, so the encryption is
 // assembled here from its curve, key-pair and SM3 modules. Importing those modules directly also leaves out the
 // package entry's SM3/SM4 APIs and SM2 signatures.

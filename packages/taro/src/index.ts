@@ -2,6 +2,10 @@
  * @packageDocumentation
  * Authing for Taro apps (Taro 3 and 4): `import { Authing } from '@authing/miniapp-taro'`.
  * Re-exports everything of `@authing/miniapp-core`.
+ *
+ * Guide: [README](https://github.com/authing/miniapp-sdk/tree/main/packages/taro#readme).
+ *
+ * @module \@authing/miniapp-taro
  */
 import Taro from '@tarojs/taro'
 import { Authing as Client, createMiniProgramAdapter, type Adapter, type AuthingOptions, type MiniProgramApi } from '@authing/miniapp-core'

@@ -2,6 +2,10 @@
  * @packageDocumentation
  * Simulated `wx`, `Taro` and `uni` runtimes for testing mini program code in Node: wx's callback and promise forms
  * and result shapes over real HTTP, storage in memory, login and phone codes from the Authing emulator.
+ *
+ * Guide: [README](https://github.com/authing/miniapp-sdk/tree/main/packages/testing#readme).
+ *
+ * @module \@authing/miniapp-testing
  */
 export { createWx, type RuntimeControls, type SimulatedWx, type WxOptions } from './wx'
 export { createUni, type SimulatedUni, type UniApi, type UniAsyncApi, type UniOptions, type UniPromise, type UniTaskApi, type VueVersion } from './uni'

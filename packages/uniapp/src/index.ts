@@ -2,6 +2,10 @@
  * @packageDocumentation
  * Authing for uni-app projects (Vue 2 and Vue 3): `import { Authing } from '@authing/miniapp-uniapp'`.
  * Re-exports everything of `@authing/miniapp-core`.
+ *
+ * Guide: [README](https://github.com/authing/miniapp-sdk/tree/main/packages/uniapp#readme).
+ *
+ * @module \@authing/miniapp-uniapp
  */
 import { Authing as Client, createMiniProgramAdapter, type Adapter, type AuthingOptions, type MiniProgramApi } from '@authing/miniapp-core'
 

@@ -2,6 +2,10 @@
  * @packageDocumentation
  * Authing for WeChat native mini programs: `import { Authing } from '@authing/miniapp-wx'`.
  * Re-exports everything of `@authing/miniapp-core`.
+ *
+ * Guide: [README](https://github.com/authing/miniapp-sdk/tree/main/packages/wx#readme).
+ *
+ * @module \@authing/miniapp-wx
  */
 import { Authing as Client, createMiniProgramAdapter, type Adapter, type AuthingOptions, type MiniProgramApi } from '@authing/miniapp-core'
 
