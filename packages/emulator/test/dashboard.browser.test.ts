@@ -67,6 +67,7 @@ if (!available && !required) {
   })
 
   const tab = (name: string) => page.click(`nav.tabs >> text=${name}`)
+  const button = (name: string) => page.getByRole('button', { name, exact: true }).click()
 
   test('a browser opening / lands on the dashboard, which shows the live log', async () => {
     await page.goto(`${emulator.url}/`)
@@ -127,9 +128,58 @@ if (!available && !required) {
     expect(after).toMatchObject({ statusCode: 401 })
   })
 
-  test('keeps a screenshot of the live log as an artifact', async () => {
+  test('creates, edits, sets the password of and deletes a user', async () => {
+    await tab('Users')
+    await button('New user')
+    await page.fill('dialog input[name=username]', 'alice')
+    await page.fill('dialog input[name=phone]', '13900000001')
+    await page.fill('dialog input[name=openid]', 'o-alice')
+    await button('Create')
+    await page.waitForSelector('.details >> text=o-alice')
+    expect(await emulator.client.user('o-alice')).toMatchObject({ username: 'alice', phone: '13900000001', hasPassword: false })
+
+    await button('Edit')
+    await page.fill('dialog input[name=nickname]', 'Alice')
+    await button('Save')
+    await button('Set password')
+    await page.fill('dialog input[name=password]', 'Alice-pass1')
+    await button('Save')
+    await page.waitForSelector('.details dd >> text="set"')
+    const [loginError] = await authing.loginByPassword({ passwordPayload: { username: 'alice', password: 'Alice-pass1' } })
+    expect(loginError).toBeNull()
+    expect(await emulator.client.user('alice')).toMatchObject({ nickname: 'Alice', phone: '13900000001' })
+
+    await page.fill('input[type=search]', 'alice')
+    await button('Delete')
+    await page.locator('dialog').getByRole('button', { name: 'Delete', exact: true }).click()
+    await page.waitForSelector('text=No user matches.')
+    expect(await emulator.client.user('alice')).toBeNull()
+  })
+
+  test('injects and removes a fault, and shifts the clock', async () => {
+    await tab('Faults')
+    await page.fill('input[name=route]', '/api/v3/system')
+    await page.selectOption('select[name=kind]', 'status')
+    await button('Inject fault')
+    await page.waitForSelector('header >> text=Faults: 1')
+    expect((await fetch(`${emulator.url}/api/v3/system`)).status).toBe(503)
+    await button('Remove')
+    await page.waitForSelector('text=No fault: every route answers normally.')
+    expect((await fetch(`${emulator.url}/api/v3/system`)).status).toBe(200)
+
+    await tab('Clock')
+    await button('+1 h')
+    await page.waitForSelector('header >> text=1h 00m')
+    expect((await emulator.client.clock()).offsetMs).toBe(3600000)
+    await button('Back to real time')
+    await page.waitForSelector('text=Real time (no offset).')
+    expect((await emulator.client.clock()).offsetMs).toBe(0)
+  })
+
+  test('keeps a screenshot of the live log, with the passcode login opened, as an artifact', async () => {
+    const passcodeLogin = (await emulator.client.requests()).find((entry) => entry.requestBody?.includes('PASSCODE'))!
     await tab('Requests')
-    await page.click('tr[data-path="/api/v3/signin"]')
+    await page.click(`tr[data-id="${passcodeLogin.id}"]`)
     await page.waitForFunction(() => !document.querySelector('.toast'))
     const image = await page.screenshot()
     mkdirSync(join(SCREENSHOT, '..'), { recursive: true })

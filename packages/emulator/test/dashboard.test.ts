@@ -1,6 +1,7 @@
 // The dashboard's server side: its files, the way a browser gets there from `/`, and the live event stream.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { startEmulator } from '@authing/miniapp-emulator'
 import { APP, call, DEMO_USER, post, signin, useEmulator } from './helpers'
 
 const emulator = useEmulator()
@@ -158,5 +159,17 @@ describe('GET /__emulator/events', () => {
     } finally {
       stream.close()
     }
+  })
+
+  test('closing the emulator ends open streams instead of waiting for them', async () => {
+    const running = await startEmulator({ port: 0, logger: false })
+    const response = await fetch(`${running.url}/__emulator/events`)
+    const reader = response.body!.getReader()
+    await reader.read() // hello
+    const started = Date.now()
+    await running.close()
+    expect(Date.now() - started).toBeLessThan(2000)
+    const ended = await reader.read().then(({ done }) => done, () => true) // closed, or cut off
+    expect(ended).toBe(true)
   })
 })

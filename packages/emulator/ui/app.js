@@ -61,25 +61,35 @@ function show() {
   refresh()
 }
 
-let pending = null
+let timer = null
+let running = false
+let again = false
 let last = 0
-/** Reloads the header and the open panel, at most every REFRESH_MS. */
+/** Reloads the header and the open panel, at most every REFRESH_MS; a change during a reload triggers one more. */
 function refresh() {
-  if (pending) return
-  pending = setTimeout(async () => {
-    last = Date.now()
-    try {
-      const [clock, faults] = await Promise.all([api.clock(), api.faults()])
-      setClock(clock)
-      faultCount = faults.length
-      drawHeader()
-      await current().refresh()
-    } catch {
-      // The emulator is away; the live indicator says so and the feed reloads everything when it is back.
-    } finally {
-      pending = null
+  if (running) again = true
+  else timer ??= setTimeout(reload, Math.max(0, last + REFRESH_MS - Date.now()))
+}
+
+async function reload() {
+  timer = null
+  running = true
+  last = Date.now()
+  try {
+    const [clock, faults] = await Promise.all([api.clock(), api.faults()])
+    setClock(clock)
+    faultCount = faults.length
+    drawHeader()
+    await current().refresh()
+  } catch {
+    // The emulator is away; the live indicator says so and the feed reloads everything when it is back.
+  } finally {
+    running = false
+    if (again) {
+      again = false
+      refresh()
     }
-  }, Math.max(0, last + REFRESH_MS - Date.now()))
+  }
 }
 
 function build() {

@@ -30,5 +30,9 @@ export function connect(handlers) {
     if (log.length > LIMIT) log.splice(0, log.length - LIMIT)
     handlers.onChange()
   })
-  source.addEventListener('change', () => handlers.onChange())
+  source.addEventListener('change', (event) => {
+    const { method, path } = JSON.parse(event.data)
+    if (method === 'DELETE' && path === '/__emulator/requests') log.length = 0 // the log was cleared elsewhere
+    handlers.onChange()
+  })
 }

@@ -37,8 +37,10 @@ export function dashboardRoutes(app: FastifyInstance, emu: Emulator): void {
   app.get<{ Params: { '*': string } }>(`${DASHBOARD_PATH}/*`, async (request, reply) =>
     send(reply, asset(request.params['*'] || 'index.html')),
   )
-  app.get('/', async (request, reply) =>
-    (request.headers.accept ?? '').includes('text/html') ? reply.redirect(DASHBOARD_PATH) : reply.callNotFound(),
-  )
+  app.get('/', async (request, reply) => {
+    if ((request.headers.accept ?? '').includes('text/html')) return reply.redirect(DASHBOARD_PATH)
+    reply.callNotFound()
+    return reply
+  })
   eventRoutes(app, emu)
 }

@@ -82,6 +82,7 @@ export function requestsPanel() {
           empty: t('requests.none'),
           rowProps: (entry) => ({
             class: `clickable${entry.id === selectedId ? ' selected' : ''}`,
+            'data-id': entry.id,
             'data-path': entry.path,
             onclick: () => {
               selectedId = entry.id
