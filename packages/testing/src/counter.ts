@@ -2,7 +2,9 @@
 
 /** One call of a platform API: its name and arguments (callbacks left out). */
 export interface PlatformCall {
+  /** The API's name, e.g. `request` or `setStorage`. */
   api: string
+  /** The arguments it was called with. */
   args: readonly unknown[]
 }
 

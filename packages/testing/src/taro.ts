@@ -8,7 +8,9 @@ import type { Callbacks, RequestOptions, RequestSuccess, UploadFileOptions, Uplo
 
 /** A Taro request or upload: a promise with the task's methods. */
 export type TaroTaskPromise<R> = Promise<R> & {
+  /** Cancels the request or upload: the promise rejects. */
   abort(): void
+  /** Uploads only: calls `listener` as the upload progresses. */
   progress?(listener: (progress: UploadProgress) => void): TaroTaskPromise<R>
 }
 
@@ -21,14 +23,22 @@ export type TaroInterceptor = (chain: { requestParams: RequestOptions; proceed(p
  * typings, use `Taro` from `@tarojs/taro` after {@link installTaro}.
  */
 export type TaroApi = Omit<WxApi, 'request' | 'uploadFile'> & {
+  /** `Taro.request`: wx's request through Taro's interceptors, as a promise with `abort()`. */
   request(options: RequestOptions & Callbacks<RequestSuccess>): TaroTaskPromise<RequestSuccess>
+  /** `Taro.uploadFile`: wx's upload as a promise with `abort()` and `progress()`. */
   uploadFile(options: UploadFileOptions & Callbacks<UploadFileSuccess>): TaroTaskPromise<UploadFileSuccess>
+  /** Adds a request interceptor (`Taro.addInterceptor`). */
   addInterceptor(interceptor: TaroInterceptor): void
+  /** Removes every request interceptor. */
   cleanInterceptors(): void
 }
 
 /** A simulated Taro: the Taro API, the runtime controls, and the simulated wx underneath. */
-export type SimulatedTaro = TaroApi & RuntimeControls & { readonly wx: SimulatedWx }
+export type SimulatedTaro = TaroApi &
+  RuntimeControls & {
+    /** The simulated wx that Taro's APIs run on. */
+    readonly wx: SimulatedWx
+  }
 
 type TaroModule = Record<string, unknown>
 type Shared = { processApis(taro: object, global: object, config?: object): void }

@@ -11,8 +11,13 @@ export const DEFAULT_OPENID = 'oTestOpenid0000000000000000001'
 /** Where login codes come from. */
 export interface IdentityOptions {
   /** The emulator (its URL, or anything with a `url`, such as the value of `startEmulator()`). */
-  emulator?: string | { readonly url: string }
+  emulator?: string | {
+    /** The emulator's base URL. */
+    readonly url: string
+  }
+  /** The WeChat user the login codes stand for. Default {@link DEFAULT_OPENID}. */
   openid?: string
+  /** A unionid to go with the openid, as for a mini program bound to a WeChat Open Platform account. */
   unionid?: string
   /** Makes the login codes instead of the emulator, e.g. for a server of your own. */
   loginCode?: () => string | Promise<string>

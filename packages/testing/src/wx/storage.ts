@@ -15,7 +15,9 @@ export interface StorageControl {
   get(key: string): unknown
   /** Stores a value exactly as given (no copy, no limits): e.g. a malformed login state. */
   set(key: string, value: unknown): void
+  /** Removes an entry. */
   delete(key: string): void
+  /** Removes every entry. */
   clear(): void
 }
 
