@@ -39,6 +39,7 @@ if (!available && !required) {
   let uninstall: () => void
   let authing: Authing
   const requested: string[] = []
+  const scriptErrors: string[] = []
 
   beforeAll(async () => {
     if (!available) throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install -y chromium`)
@@ -56,6 +57,10 @@ if (!available && !required) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: emulator.url })
     context.on('request', (request) => requested.push(request.url()))
     page = context.pages()[0] ?? (await context.newPage())
+    page.on('pageerror', (error) => scriptErrors.push(error.message))
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') scriptErrors.push(message.text())
+    })
     page.setDefaultTimeout(10000)
   })
 
@@ -199,8 +204,9 @@ if (!available && !required) {
     expect(await page.textContent('nav.tabs')).toBe('RequestsCodesUsersSessionsWeChatFaultsClock')
   })
 
-  test('loaded nothing from anywhere but the emulator', () => {
+  test('loaded nothing from anywhere but the emulator, and logged no error', () => {
     expect(requested.length).toBeGreaterThan(10)
     expect(requested.filter((url) => !url.startsWith(`${emulator.url}/`))).toEqual([])
+    expect(scriptErrors).toEqual([])
   })
 })

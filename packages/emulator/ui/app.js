@@ -81,8 +81,9 @@ async function reload() {
     faultCount = faults.length
     drawHeader()
     await current().refresh()
-  } catch {
-    // The emulator is away; the live indicator says so and the feed reloads everything when it is back.
+  } catch (error) {
+    // Usually the emulator is away: the live indicator says so, and the feed reloads everything when it is back.
+    console.warn('dashboard: reload failed', error)
   } finally {
     running = false
     if (again) {
