@@ -121,11 +121,17 @@ function interpret(path: string, status: number, parsed: unknown): unknown {
 }
 
 function failure(status: number, body: Body): AuthingError {
-  const statusCode = [body.statusCode, body.code, status].filter((value) => typeof value == 'number')[0] as number
-  const text = [body.message, body.error_description].filter((value) => typeof value == 'string' && value)[0] as string
+  // Only fields of the documented types are kept: the error stays plain, readable data whatever the server sent.
+  const statusCode = [body.statusCode, body.code, status].filter(Number.isInteger)[0] as number
+  const text = [body.message, body.error_description].filter((value) => typeof value == 'string' && value.trim())[0] as string
+  const error = typeof body.error == 'string' && body.error.trim() ? body.error : undefined
   return authingError(
-    body.error == 'invalid_grant' ? 'session_expired' : statusCode >= 500 || status >= 500 || !(text || body.error) ? 'server' : 'api',
-    text || (body.error ? `Authing refused the request (${body.error})` : `Authing answered HTTP ${status} with an unreadable body`),
-    { statusCode, apiCode: body.apiCode as number, requestId: body.requestId as string },
+    error == 'invalid_grant' ? 'session_expired' : statusCode >= 500 || status >= 500 || !(text || error) ? 'server' : 'api',
+    text || (error ? `Authing refused the request (${error})` : `Authing answered HTTP ${status} with an unreadable body`),
+    {
+      statusCode,
+      apiCode: typeof body.apiCode == 'number' ? body.apiCode : undefined,
+      requestId: typeof body.requestId == 'string' ? body.requestId : undefined,
+    },
   )
 }

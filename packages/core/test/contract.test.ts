@@ -111,6 +111,17 @@ describe('server answers become readable errors', () => {
     expect(error).toEqual({ code: 'api', message: 'Account not exists or password is incorrect.', statusCode: 403, apiCode: 2333, requestId: 'req-1' })
   })
 
+  test('odd fields in an error answer are left out, never passed on with the wrong type', async () => {
+    const { authing, server } = setup()
+    server.handlers['POST /api/v3/send-sms'] = () => ({
+      status: 400,
+      body: { statusCode: 400.5, code: 429, message: '   ', error: { reason: 'x' }, apiCode: '2333', requestId: { id: 1 } },
+    })
+    const [error] = await authing.sendSms({ phoneNumber: '1', channel: 'CHANNEL_LOGIN' })
+    expectResult([error, undefined])
+    expect(error).toEqual({ code: 'server', statusCode: 429, message: 'Authing answered HTTP 400 with an unreadable body' })
+  })
+
   test.each([
     ['an HTML 502 page', { status: 502, body: '<html><body>Bad Gateway</body></html>' }, 'server', 502],
     ['truncated JSON', { status: 200, body: '{"statusCode":200,"da' }, 'server', 200],
