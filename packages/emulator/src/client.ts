@@ -22,6 +22,11 @@ import type {
 
 /** A control-plane call failed; `status` is the HTTP status, `body` the parsed answer. */
 export class EmulatorClientError extends Error {
+  /**
+   * @param message - what failed, with the server's message
+   * @param status - the HTTP status of the answer
+   * @param body - the parsed answer (JSON, or text when it was not JSON)
+   */
   constructor(
     message: string,
     readonly status: number,

@@ -5,21 +5,33 @@ import { createUser } from './users'
 
 /** Identifiers of the built-in demo app, used by the SDK's demo, examples and tests. */
 export const DEMO = {
+  /** The demo app's ID: the SDK's `appId`. */
   appId: '6500000000000000000a0001',
+  /** The demo user pool's ID: the SDK's `userPoolId`. */
   userPoolId: '6500000000000000000b0001',
+  /** The demo WeChat connection: the SDK's `extIdpConnidentifier`. */
   extIdpConnidentifier: 'wechat-miniprogram',
+  /** The WeChat AppID of the demo connection. */
   wechatAppId: 'wxe0000000000000e1',
 } as const
 
 /** The seeded demo user. Log in with any of `username`, `email` or `phone` and `password`. */
 export const DEMO_USER = {
+  /** The demo user's ID. */
   userId: '6500000000000000000c0001',
+  /** Username. */
   username: 'demo',
+  /** E-mail address. */
   email: 'demo@example.com',
+  /** Phone number. */
   phone: '13800000000',
+  /** Country code of the phone number. */
   phoneCountryCode: '+86',
+  /** Password. */
   password: 'Demo-Passw0rd!',
+  /** Full name. */
   name: 'Demo User',
+  /** Nickname. */
   nickname: 'demo',
 } as const
 

@@ -11,6 +11,7 @@ import { buildServer } from './server'
 export interface RunningEmulator {
   /** Base URL, e.g. `http://127.0.0.1:53211` — the `host` option of the SDK. */
   url: string
+  /** The port it listens on (the one picked by the OS when started with port 0). */
   port: number
   /** Typed control-plane client for this emulator. */
   client: EmulatorClient

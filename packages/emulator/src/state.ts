@@ -15,97 +15,161 @@ import type {
 
 /** A stored user: the UserDto fields plus pool, password hash, custom data, identities and departments. */
 export interface UserRecord extends UserProfileFields {
+  /** The user's ID (24 hex digits). */
   userId: string
+  /** The user's pool. */
   userPoolId: string
+  /** When the user was created (ISO 8601, emulator clock). */
   createdAt: string
+  /** When the user last changed (ISO 8601, emulator clock). */
   updatedAt: string
+  /** Account status; only `Activated` users can log in. */
   status: UserStatus
+  /** Username, unique in the pool. */
   username: string | null
+  /** E-mail address, unique in the pool. */
   email: string | null
+  /** Whether the e-mail address is verified. */
   emailVerified: boolean
+  /** Phone number without the country code, unique in the pool. */
   phone: string | null
+  /** Country code of `phone`, e.g. `+86`. */
   phoneCountryCode: string | null
+  /** Whether the phone number is verified. */
   phoneVerified: boolean
+  /** Gender. */
   gender: Gender
+  /** Number of logins. */
   loginsCount: number
+  /** When the user last logged in (ISO 8601). */
   lastLogin: string | null
+  /** IP address of the last login. */
   lastIp: string | null
+  /** App ID of the last login. */
   lastLoginApp: string | null
+  /** When the password was last set (ISO 8601). */
   passwordLastSetAt: string | null
+  /** How the user came to exist: `register` (a login created it) or `adminCreated` (seeded or created on the control plane). */
   registerSource: string[]
+  /** `register` or `adminCreated`, as `registerSource`. */
   userSourceType: string
   /** `scrypt$N$salt$hash`, or null for users without a password (e.g. created by a WeChat login). */
   passwordHash: string | null
+  /** Custom field values. */
   customData: Record<string, unknown>
+  /** WeChat identities. */
   identities: Identity[]
+  /** Department IDs. */
   departmentIds: string[]
 }
 
 /** An SMS or e-mail code as stored. */
 export interface VerificationCodeRecord {
+  /** Record ID. */
   id: string
+  /** The pool it was sent in. */
   userPoolId: string
+  /** SMS or e-mail. */
   kind: 'sms' | 'email'
+  /** Phone number (without country code) or e-mail address. */
   target: string
+  /** Country code of an SMS target; null for e-mail. */
   phoneCountryCode: string | null
+  /** What the code is for, e.g. `CHANNEL_LOGIN`. */
   channel: string
+  /** The 6-digit code. */
   code: string
+  /** When it was sent. */
   createdAt: number
+  /** When it expires. */
   expiresAt: number
+  /** When it was used; null while unused. */
   usedAt: number | null
 }
 
 /** A simulated WeChat login or phone code as stored. */
 export interface WechatCodeRecord {
+  /** The code. */
   code: string
+  /** A `wx.login` code or a `getPhoneNumber` code. */
   kind: 'login' | 'phone'
+  /** `minted` on the control plane, `mock` for `mock:` / `mockphone:` codes, `dev` when mapped by the dev identity. */
   source: 'minted' | 'mock' | 'dev'
+  /** The openid a login code stands for. */
   openid: string | null
+  /** The unionid a login code stands for, if any. */
   unionid: string | null
+  /** The session key of a login code (base64). */
   sessionKey: string | null
+  /** The phone number a phone code stands for. */
   phoneNumber: string | null
+  /** Its country code, digits only. */
   countryCode: string | null
+  /** When it was minted. */
   createdAt: number
   /** null: never expires (deterministic `mock:` codes). */
   expiresAt: number | null
+  /** When it was exchanged; null while unused. */
   usedAt: number | null
 }
 
 /** One login; the family its access, ID and refresh tokens belong to. */
 export interface SessionRecord {
+  /** Session ID. */
   id: string
+  /** Whose session it is. */
   userId: string
+  /** The app it was created for. */
   appId: string
+  /** The user's pool. */
   userPoolId: string
+  /** Granted scopes, space-separated. */
   scope: string
+  /** How the session started, e.g. `PASSWORD`, `PASSCODE`, `wechat_mini_program_code`. */
   connection: string
+  /** When the login happened. */
   createdAt: number
+  /** When the tokens were last refreshed. */
   lastRefreshedAt: number | null
+  /** How many times the tokens were refreshed. */
   refreshCount: number
+  /** When the session was revoked; null while it lives. */
   revokedAt: number | null
+  /** Why it was revoked. */
   revokedReason: string | null
 }
 
 /** An issued JWT (access or ID token), by `jti`. */
 export interface IssuedTokenRecord {
+  /** The JWT's `jti`. */
   jti: string
+  /** The session it belongs to. */
   sessionId: string
+  /** Access or ID token. */
   kind: 'access' | 'id'
   /** The other token of the same issuance (access ↔ id); revoking one revokes both. */
   pairJti: string
+  /** When it was issued. */
   issuedAt: number
+  /** When it expires. */
   expiresAt: number
+  /** When it was revoked; null while valid. */
   revokedAt: number | null
 }
 
 /** An opaque refresh token of a session's rotation family. */
 export interface RefreshTokenRecord {
+  /** The opaque token. */
   token: string
+  /** The session it belongs to. */
   sessionId: string
+  /** When it was issued. */
   issuedAt: number
+  /** When it expires. */
   expiresAt: number
   /** Set when rotated away; presenting it again is reuse. */
   usedAt: number | null
+  /** When it was revoked; null while valid. */
   revokedAt: number | null
 }
 
@@ -114,24 +178,39 @@ export type ActionPurpose = 'update-email' | 'update-phone' | 'delete-account'
 
 /** A short-lived, single-use token of the update-email / update-phone / delete-account flows. */
 export interface ActionTokenRecord {
+  /** The token. */
   token: string
+  /** What it allows. */
   purpose: ActionPurpose
+  /** Whose account it is for. */
   userId: string
+  /** The new e-mail address (update-email). */
   email: string | null
+  /** The new phone number (update-phone). */
   phone: string | null
+  /** Its country code. */
   phoneCountryCode: string | null
+  /** When it was issued. */
   createdAt: number
+  /** When it expires. */
   expiresAt: number
+  /** When it was used; null while unused. */
   usedAt: number | null
 }
 
 /** A file stored by the upload endpoint. */
 export interface UploadRecord {
+  /** Storage key. */
   key: string
+  /** File name as uploaded. */
   filename: string
+  /** Content type as uploaded. */
   contentType: string
+  /** Size in bytes. */
   size: number
+  /** When it was uploaded. */
   createdAt: number
+  /** The file's bytes. */
   data: Buffer
 }
 
@@ -168,23 +247,45 @@ export function emptyState(): State {
 
 /** The exported state (`GET /__emulator/state`, the `--data` file): all records, the config, the clock and the keys. */
 export interface StateSnapshot {
+  /** Marks the file as an emulator export. */
   format: 'authing-emulator-state'
+  /** Format version. */
   version: 1
+  /** When it was exported (ISO 8601). */
   exportedAt: string
+  /** The clock's offset from the wall clock, restored on import. */
   clockOffsetMs: number
+  /** The runtime settings. */
   config: EmulatorConfig
+  /** The private keys, so tokens and public keys stay valid across restarts. */
   keys: ExportedKeys
+  /** User pools. */
   userPools: UserPoolInfo[]
+  /** Apps. */
   apps: AppInfo[]
+  /** WeChat connections. */
   connections: ConnectionInfo[]
+  /** Users. */
   users: UserRecord[]
+  /** SMS and e-mail codes. */
   codes: VerificationCodeRecord[]
+  /** WeChat login and phone codes. */
   wechatCodes: WechatCodeRecord[]
+  /** Sessions. */
   sessions: SessionRecord[]
+  /** Issued access and ID tokens. */
   tokens: IssuedTokenRecord[]
+  /** Refresh tokens. */
   refreshTokens: RefreshTokenRecord[]
+  /** Update and delete tokens. */
   actionTokens: ActionTokenRecord[]
-  uploads: Array<Omit<UploadRecord, 'data'> & { dataBase64: string }>
+  /** Uploaded files, with their bytes in base64. */
+  uploads: Array<
+    Omit<UploadRecord, 'data'> & {
+      /** The file's bytes, base64. */
+      dataBase64: string
+    }
+  >
 }
 
 type SnapshotExtras = Pick<StateSnapshot, 'exportedAt' | 'clockOffsetMs' | 'config' | 'keys'>

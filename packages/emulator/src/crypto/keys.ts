@@ -6,9 +6,13 @@ import { sm2 } from 'sm-crypto'
 
 /** Keys as stored in an export: PKCS#8 PEM for RSA, hex for SM2. */
 export interface ExportedKeys {
+  /** RSA-2048 key that decrypts RSA passwords (PKCS#8 PEM). */
   rsaPrivateKeyPem: string
+  /** SM2 public key served to clients (hex, `04…`). */
   sm2PublicKey: string
+  /** SM2 key that decrypts SM2 passwords (hex). */
   sm2PrivateKey: string
+  /** RSA key that signs the JWTs (PKCS#8 PEM); its public half is served as JWKS. */
   jwtPrivateKeyPem: string
 }
 
