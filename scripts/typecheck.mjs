@@ -10,6 +10,8 @@ const projects = [
   ...tsconfigsIn('examples'),
   // The official reference's code samples, against the published .d.ts (so `pnpm build` runs first).
   ...tsconfigsIn('scripts/seed-samples'),
+  // The emulator dashboard's browser modules (plain JavaScript, checked with JSDoc types).
+  'packages/emulator/ui/tsconfig.json',
   'tsconfig.test.json',
 ].filter((path) => existsSync(path))
 
