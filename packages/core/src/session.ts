@@ -44,6 +44,7 @@ export function createSession({ appId, adapter, http, now, margin }: SessionConf
   let version = 0 // bumped on every change, so a storage read that finishes late cannot undo it
   let refreshing: Promise<LoginState> | undefined
   let watching = false
+  let written: LoginState | null | undefined // what storage was last asked to hold
 
   function ready(): Promise<void> {
     const started = version
@@ -72,6 +73,7 @@ export function createSession({ appId, adapter, http, now, margin }: SessionConf
   const expiring = (s: LoginState) => s.expires_at - margin <= now()
 
   function persist(next: LoginState | null): Promise<void> {
+    written = next
     return platformCall('storage', 'Saving the login state', () =>
       next ? adapter.storage.setItem(key, next) : adapter.storage.removeItem(key),
     )
@@ -188,6 +190,8 @@ export function createSession({ appId, adapter, http, now, margin }: SessionConf
       const next = toState(tokens)
       await persist(next)
       apply(next, 'login')
+      // A refresh, a logout or another login wrote meanwhile: this login is the newest state, so storage gets it again.
+      if (written !== next) persist(next).catch(noop)
       return next
     },
     /** Clears the state in memory at once, then in storage. */

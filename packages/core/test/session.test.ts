@@ -283,6 +283,61 @@ describe('logout', () => {
     expect((await authing.getLoginState())[1]!.access_token).toBe(fresh!.access_token)
   })
 
+  /** A storage that holds the answer to its next setItem until `release()` (the value is written at once, as wx does). */
+  function slowNextWrite() {
+    const saved = new Map<string, unknown>()
+    let release = () => {}
+    let holding = false
+    const storage = {
+      getItem: async (key: string) => saved.get(key),
+      setItem: async (key: string, value: unknown) => {
+        saved.set(key, JSON.parse(JSON.stringify(value)))
+        if (holding) {
+          holding = false
+          await new Promise<void>((resolve) => (release = resolve))
+        }
+      },
+      removeItem: async (key: string) => void saved.delete(key),
+    }
+    return { storage, saved, holdNext: () => (holding = true), release: () => release() }
+  }
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
+
+  test('a refresh that answers while a login is being saved leaves memory and storage with the login', async () => {
+    const { storage, saved, holdNext, release } = slowNextWrite()
+    const { authing, clock, server, login, key } = setup({ adapter: { storage } })
+    await login()
+    clock.now += 2 * HOUR
+    const releaseRefresh = holdRefresh(server)
+    const refreshing = authing.refreshToken()
+    await tick()
+    holdNext()
+    const loggingIn = authing.loginByPassword({ passwordPayload: { account: 'bob', password: 'pw' } })
+    await tick() // the login's state is written, the answer of that write held
+    releaseRefresh()
+    await refreshing
+    release()
+    const [, state] = await loggingIn
+    expect((await authing.getLoginState())[1]).toEqual(state)
+    await tick()
+    expect(saved.get(key)).toEqual(state)
+  })
+
+  test('a logout while a login is being saved: the login, which ends last, is in memory and in storage', async () => {
+    const { storage, saved, holdNext, release } = slowNextWrite()
+    const { authing, login, key } = setup({ adapter: { storage } })
+    await login()
+    holdNext()
+    const loggingIn = authing.loginByPassword({ passwordPayload: { account: 'bob', password: 'pw' } })
+    await tick()
+    expect(await authing.logout()).toEqual([null, true])
+    release()
+    const [, state] = await loggingIn
+    expect((await authing.getLoginState())[1]).toEqual(state)
+    await tick()
+    expect(saved.get(key)).toEqual(state)
+  })
+
   test('clearLoginState forgets the session without any request', async () => {
     const { authing, requests, login } = setup()
     await login()
