@@ -19,8 +19,8 @@ const targets = {
   wx: {},
   taro: {},
   uniapp: {},
-  jsencrypt: { minify: true, notice: 'Includes jsencrypt (MIT) and jsbn by Tom Wu (BSD licence, see LICENSE in jsencrypt).' },
-  sm2encrypt: { minify: true, notice: 'Includes sm-crypto (MIT) and jsbn (MIT; Tom Wu, BSD licence).' },
+  jsencrypt: { minify: true, notice: 'Includes parts of jsencrypt (MIT) and jsbn (Copyright 2003-2005 Tom Wu); licences in LICENSE.' },
+  sm2encrypt: { minify: true, notice: 'Includes parts of sm-crypto (MIT) and jsbn (Copyright 2003-2005 Tom Wu); licences in LICENSE.' },
   emulator: { node: true, entries: { index: 'src/index.ts', cli: 'src/cli.ts' } },
   testing: { node: true },
 }
