@@ -46,47 +46,38 @@ const noop = () => {}
 const copy = <T>(value: T): T => Object.assign({}, value)
 const LOOPBACK = /^http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$)/i
 
-/** Longest delay a timer takes: a longer one fires at once on every platform. */
-const MAX_DELAY = 2147483647
-
-/** Throws a TypeError naming the first missing or malformed option. */
-function checkOptions(options: AuthingOptions, adapter: Adapter): void {
+/** Throws a TypeError naming the first missing or malformed option; returns the adapter with the app's overrides. */
+function checkOptions(options: AuthingOptions, platform: Adapter): Adapter {
   const fail = (name: string, expected: string): never => {
     throw new TypeError(`Authing: ${name} must be ${expected}`)
   }
   const isText = (value: unknown) => typeof value == 'string' && value != ''
   const isFunction = (value: unknown) => typeof value == 'function'
-  const isMs = (value: unknown, min: number, max: number) => typeof value == 'number' && value >= min && value <= max
-  // An adapter is an object of functions, with a storage object of functions.
-  const isAdapter = (value: Partial<Adapter>) =>
-    typeof value == 'object' &&
-    ['request', 'login', 'chooseImage', 'uploadFile', 'getRandomValues', 'onAppShow'].every(
-      (name) => value[name as keyof Adapter] == null || isFunction(value[name as keyof Adapter]),
-    ) &&
-    (value.storage == null || ['getItem', 'setItem', 'removeItem'].every((name) => isFunction(value.storage![name as keyof Adapter['storage']])))
   const given = options || ({} as AuthingOptions)
-  const check = <K extends keyof AuthingOptions>(name: K, ok: (value: NonNullable<AuthingOptions[K]>) => boolean, expected: string, required?: boolean) => {
-    let valid = false
+  const check = <K extends keyof AuthingOptions>(name: K, ok: (value: NonNullable<AuthingOptions[K]>) => boolean, expected: string, required?: 1) => {
     try {
-      const value = given[name]
-      valid = value == null ? !required : ok(value!)
+      if (given[name] == null ? !required : ok(given[name]!)) return
     } catch {
       // an option that cannot even be read (a throwing getter, a hostile proxy) is malformed too
     }
-    if (!valid) fail(name, expected)
+    fail(name, expected)
   }
   if (typeof options != 'object' || !options) fail('options', 'an object with appId and userPoolId')
-  check('appId', isText, 'a non-empty string', true)
-  check('userPoolId', isText, 'a non-empty string', true)
+  check('appId', isText, 'a non-empty string', 1)
+  check('userPoolId', isText, 'a non-empty string', 1)
   check('host', (host) => isText(host) && (/^https:\/\/[^/]/i.test(host) || LOOPBACK.test(host)), 'an https:// URL (http:// only for localhost, 127.x.x.x or [::1])')
   check('encryptFunction', isFunction, 'a function')
-  check('timeout', (ms) => isMs(ms, 1, MAX_DELAY), `a number of milliseconds from 1 to ${MAX_DELAY}`)
-  check('refreshMargin', (ms) => isMs(ms, 0, Number.MAX_VALUE), 'a finite number of milliseconds, 0 or more')
+  // A platform timer fires at once when asked to wait 2^31 ms or more.
+  check('timeout', (ms) => typeof ms == 'number' && ms > 0 && ms < 2 ** 31, 'a positive number of milliseconds below 2^31')
+  check('refreshMargin', (ms) => typeof ms == 'number' && ms >= 0 && ms < Infinity, 'a number of milliseconds')
   check('now', isFunction, 'a function returning epoch milliseconds')
-  check('adapter', isAdapter, 'an object of adapter functions (request, storage: { getItem, setItem, removeItem }, …)')
-  if (!adapter || !isFunction(adapter.request) || !adapter.storage) {
+  let adapter = platform
+  check('adapter', (parts) => typeof parts == 'object' && !!(adapter = Object.assign({}, platform, parts)), 'an object')
+  const storage = adapter && adapter.storage
+  if (!storage || !isFunction(adapter.request) || ![storage.getItem, storage.setItem, storage.removeItem].every(isFunction)) {
     fail('adapter', 'a platform adapter (use the Authing class of @authing/miniapp-wx, -taro or -uniapp)')
   }
+  return adapter
 }
 
 /** What proves an account deletion request: the fields each `verifyMethod` needs. */
@@ -123,9 +114,8 @@ export class Authing {
    * @throws TypeError naming the option, when one is missing or malformed (e.g. no appId, or a non-https host)
    */
   constructor(options: AuthingOptions, adapter: Adapter) {
-    checkOptions(options, adapter)
+    this.adapter = checkOptions(options, adapter)
     const { appId, userPoolId, host, encryptFunction, timeout = 10000, refreshMargin = 60000, now = Date.now } = options
-    this.adapter = Object.assign({}, adapter, options.adapter)
     this.appId = appId
     this.pool = { 'x-authing-userpool-id': userPoolId }
     this.http = createHttp((host || 'https://core.authing.cn').replace(/\/+$/, ''), this.adapter, timeout)

@@ -53,17 +53,12 @@ export function authingError(code: AuthingErrorCode, message: string, details?: 
 /** Readable text of anything thrown or rejected (platform errors carry `errMsg`), even of a value that cannot be read. */
 export function describe(reason: unknown): string {
   try {
-    if (reason === null || (typeof reason != 'object' && typeof reason != 'function')) {
-      const text = String(reason)
-      if (text.trim()) return text
-    } else {
-      const r = reason as { errMsg?: unknown; message?: unknown }
-      for (const text of [r.errMsg, r.message]) if (typeof text == 'string' && text.trim()) return text
-    }
+    const r = Object(reason) // primitives have no errMsg or message: they are their own text
+    for (const text of [r.errMsg, r.message, r === reason ? '' : String(reason)]) if (typeof text == 'string' && text.trim()) return text
   } catch {
-    // a hostile value (e.g. a proxy that throws when read): nothing to say about it
+    // a value that cannot even be read (a proxy that throws): nothing to say about it
   }
-  return 'an error without a description'
+  return 'unknown error'
 }
 
 /** Turns anything caught into an {@link AuthingError}; something we did not throw ourselves came from the arguments. */

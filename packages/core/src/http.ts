@@ -122,16 +122,14 @@ function interpret(path: string, status: number, parsed: unknown): unknown {
 
 function failure(status: number, body: Body): AuthingError {
   // Only fields of the documented types are kept: the error stays plain, readable data whatever the server sent.
-  const statusCode = [body.statusCode, body.code, status].filter(Number.isInteger)[0] as number
-  const text = [body.message, body.error_description].filter((value) => typeof value == 'string' && value.trim())[0] as string
-  const error = typeof body.error == 'string' && body.error.trim() ? body.error : undefined
+  const typed = (type: string, ...values: unknown[]): never =>
+    values.filter((value) => typeof value == type && (type != 'string' || (value as string).trim()))[0] as never
+  const statusCode: number = [body.statusCode, body.code, status].filter(Number.isInteger)[0] as number
+  const text: string = typed('string', body.message, body.error_description)
+  const error: string = typed('string', body.error)
   return authingError(
     error == 'invalid_grant' ? 'session_expired' : statusCode >= 500 || status >= 500 || !(text || error) ? 'server' : 'api',
     text || (error ? `Authing refused the request (${error})` : `Authing answered HTTP ${status} with an unreadable body`),
-    {
-      statusCode,
-      apiCode: typeof body.apiCode == 'number' ? body.apiCode : undefined,
-      requestId: typeof body.requestId == 'string' ? body.requestId : undefined,
-    },
+    { statusCode, apiCode: typed('number', body.apiCode), requestId: typed('string', body.requestId) },
   )
 }

@@ -6,7 +6,7 @@ const adapter = (): Adapter => createAdapter(createServer({ now: 0 })).adapter
 const make = (options: unknown, a: unknown = adapter()) => () => new Authing(options as never, a as never)
 const valid = { appId: 'app', userPoolId: 'pool' }
 /** A storage of the browser's synchronous shape, which the adapter contract does not take. */
-const localStorage = () => ({ getItem: () => null, setItem: () => {} })
+const syncStorage = () => ({ getItem: (): null => null, setItem: (): void => {} })
 
 test.each([
   ['options', undefined],
@@ -37,8 +37,8 @@ test.each([
   ['now', { ...valid, now: 5 }],
   ['adapter', { ...valid, adapter: 'wx' }],
   ['adapter', { ...valid, adapter: { request: 'fetch' } }],
-  ['adapter', { ...valid, adapter: { storage: localStorage() } }],
-  ['adapter', { ...valid, adapter: { storage: { getItem: () => undefined } } }],
+  ['adapter', { ...valid, adapter: { storage: syncStorage() } }],
+  ['adapter', { ...valid, adapter: { storage: { getItem: (): undefined => undefined } } }],
   // an option that cannot be read is named like a malformed one
   ['appId', Object.defineProperty({ ...valid }, 'appId', { get: () => { throw new Error('nope') } })],
   ['timeout', { ...valid, timeout: new Proxy({}, { get: () => { throw new Error('nope') } }) }],

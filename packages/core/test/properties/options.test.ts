@@ -10,7 +10,6 @@ const VALID = { appId: 'app', userPoolId: 'pool' }
 const platform = () => createAdapter(createServer({ now: 0 }))
 
 const isFunction = (value: unknown) => typeof value == 'function'
-const isMs = (min: number, max: number) => (value: unknown) => typeof value == 'number' && value >= min && value <= max
 const isStorage = (value: unknown) =>
   !!value && typeof value == 'object' && ['getItem', 'setItem', 'removeItem'].every((name) => isFunction((value as Record<string, unknown>)[name]))
 
@@ -20,8 +19,8 @@ const ACCEPTS: Record<string, (value: unknown) => boolean> = {
   userPoolId: (value) => typeof value == 'string' && value != '',
   host: (value) => value == null || typeof value == 'string', // strings: see the host properties below
   encryptFunction: (value) => value == null || isFunction(value),
-  timeout: (value) => value == null || isMs(1, 2 ** 31 - 1)(value),
-  refreshMargin: (value) => value == null || isMs(0, Number.MAX_VALUE)(value),
+  timeout: (value) => value == null || (typeof value == 'number' && value > 0 && value < 2 ** 31),
+  refreshMargin: (value) => value == null || (typeof value == 'number' && value >= 0 && value < Infinity),
   now: (value) => value == null || isFunction(value),
   adapter: (value) => value == null || isAdapterPart(value),
 }
