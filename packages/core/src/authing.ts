@@ -161,7 +161,7 @@ export class Authing {
    * })
    */
   loginByCode(params: LoginByCodeParams): Promise<SDKResponse<LoginState>> {
-    return this.run(async () => {
+    return this.run(async (params) => {
       const request = body(params, 'extIdpConnidentifier', { connection: 'wechat_mini_program_code' })
       request.wechatMiniProgramCodePayload = await this.codePayload(request.wechatMiniProgramCodePayload)
       return this.login(request)
@@ -177,7 +177,7 @@ export class Authing {
    * })
    */
   loginByPhone(params: LoginByPhoneParams): Promise<SDKResponse<LoginState>> {
-    return this.run(async () => {
+    return this.run(async (params) => {
       const name = 'wechatMiniProgramCodeAndPhonePayload'
       const request = body(params, 'extIdpConnidentifier', { [name]: (params || {}).miniProgramCodeAndPhonePayload })
       const payload = body(request[name], 'wxPhoneInfo.code') as unknown as WechatMiniProgramCodeAndPhonePayload
@@ -201,7 +201,7 @@ export class Authing {
    * })
    */
   loginByPassword(params: LoginByPasswordParams): Promise<SDKResponse<LoginState>> {
-    return this.run(async () => {
+    return this.run(async (params) => {
       const request = body(params, 'passwordPayload.password', { connection: 'PASSWORD' })
       const payload = body(request.passwordPayload, '')
       text(payload.account || payload.username || payload.email || payload.phone, 'passwordPayload.account (or username, email, phone)')
@@ -218,7 +218,7 @@ export class Authing {
    * const [error, loginState] = await authing.loginByPassCode({ passCodePayload: { passCode: '123456', phone: '188xxxx8888' } })
    */
   loginByPassCode(params: LoginByPassCodeParams): Promise<SDKResponse<LoginState>> {
-    return this.run(() => {
+    return this.run((params) => {
       const request = body(params, 'passCodePayload.passCode', { connection: 'PASSCODE' })
       const payload = body(request.passCodePayload, '')
       text(payload.phone || payload.email, 'passCodePayload.phone (or email)')
@@ -286,7 +286,7 @@ export class Authing {
    * const [error] = await authing.updatePassword({ newPassword: 'NEW', oldPassword: 'OLD', passwordEncryptType: 'sm2' })
    */
   updatePassword(params: UpdatePasswordParams): Promise<SDKResponse<SimpleResponseData>> {
-    return this.run(async () => {
+    return this.run(async (params) => {
       const request = body(params, 'newPassword')
       const type = request.passwordEncryptType as PasswordEncryptType
       if (request.oldPassword != null) text(request.oldPassword, 'oldPassword')
@@ -304,7 +304,7 @@ export class Authing {
    * const [error, userInfo] = await authing.getUserInfo({ withIdentities: true })
    */
   getUserInfo(params?: GetUserInfoParams): Promise<SDKResponse<UserInfo>> {
-    return this.run(() => {
+    return this.run((params) => {
       const flags = optionalFields(params, 'params') || {}
       return this.user('get-profile', undefined, {
         withCustomData: !!flags.withCustomData,
@@ -401,7 +401,7 @@ export class Authing {
    * `deleteAccount`.
    */
   deleteAccountRequest(params: DeleteAccountRequestParams): Promise<SDKResponse<DeleteAccountRequestResult>> {
-    return this.run(async () => {
+    return this.run(async (params) => {
       const request = body(params, 'verifyMethod')
       const method = request.verifyMethod as string
       if (!DELETE_PROOFS.hasOwnProperty(method)) {
@@ -421,7 +421,7 @@ export class Authing {
 
   /** Deletes the account with the token from `deleteAccountRequest`, then clears the login state on this device. */
   deleteAccount(params: DeleteAccountParams): Promise<SDKResponse<SuccessResult>> {
-    return this.run(async () => {
+    return this.run(async (params) => {
       const result = await this.user('delete-account', body(params, 'deleteAccountToken'))
       await this.session.clear('logout').catch(noop) // the account is gone either way
       return result
@@ -438,7 +438,7 @@ export class Authing {
 
   /** Links the WeChat identity of a fresh login code to the logged-in user. */
   bindWxByCode(params?: BindWxByCodeParams): Promise<SDKResponse<unknown>> {
-    return this.run(async () => {
+    return this.run(async (params) => {
       const request = body(params == null ? {} : params, '')
       await this.session.current()
       request.code = await this.loginCode()
@@ -456,11 +456,14 @@ export class Authing {
     return typeof listener == 'function' ? this.session.subscribe(listener) : noop
   }
 
-  /** Runs a method body so that it resolves to a result tuple whatever happens, unserialisable arguments included. */
-  private run<T>(task: () => T | Promise<T>, input?: unknown): Promise<SDKResponse<T>> {
+  /**
+   * Runs a method body so that it resolves to a result tuple whatever happens, unserialisable arguments included.
+   * The body gets a copy of the argument, read once as JSON: what is checked is what is sent, and a getter, proxy or
+   * `toJSON` of the caller's that fails, or answers differently the second time, is an invalid argument before any I/O.
+   */
+  private run<T, P = undefined>(task: (input: P) => T | Promise<T>, input?: P): Promise<SDKResponse<T>> {
     return new Promise<T>((resolve) => {
-      JSON.stringify(input)
-      resolve(task())
+      resolve(task(input && typeof input == 'object' ? JSON.parse(JSON.stringify(input)) : input))
     }).then(
       (data): SDKResponse<T> => [null, data],
       (error): SDKResponse<T> => [toAuthingError(error), undefined],
@@ -479,11 +482,11 @@ export class Authing {
   }
 
   private call<T>(path: string, params: unknown, required: string, defaults?: Fields): Promise<SDKResponse<T>> {
-    return this.run(() => this.api(path, body(params, required, defaults)), params)
+    return this.run((params) => this.api(path, body(params, required, defaults)), params)
   }
 
   private userCall<T>(path: string, params: unknown, required: string, defaults?: Fields): Promise<SDKResponse<T>> {
-    return this.run(() => this.user(path, body(params, required, defaults)), params)
+    return this.run((params) => this.user(path, body(params, required, defaults)), params)
   }
 
   private async login(request: Fields, path = 'signin-by-mobile'): Promise<LoginState> {

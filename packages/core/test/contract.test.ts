@@ -59,6 +59,21 @@ test.each(METHODS.filter(([, , valid]) => valid && typeof valid == 'object'))(
 )
 
 test.each([
+  ['updateUserInfo', (a: Authing, x: unknown) => a.updateUserInfo(x as never)],
+  ['bindWxByCode', (a: Authing, x: unknown) => a.bindWxByCode(x as never)],
+])('%s reads its argument once: what was checked is what is sent', async (_name, call) => {
+  const { authing, login, calls } = setup()
+  await login()
+  const reads: number[] = []
+  /** A value whose serialisation works once, then throws. */
+  const flaky = (index: number) => ({ toJSON: () => ((reads[index] = (reads[index] || 0) + 1) > 1 ? (() => { throw new Error('read twice') })() : 'x') })
+  const [error] = await call(authing, { nickname: 'n', extIdpConnidentifier: 'c', customData: { value: flaky(0) }, rawData: flaky(1) })
+  expect(error).toBeNull() // the one read succeeded, and that is what was sent
+  expect(reads).toEqual([1, 1])
+  expect(calls.filter((c) => c == 'request')).toHaveLength(1)
+})
+
+test.each([
   ['loginByPassword without identifier', (a: Authing) => a.loginByPassword({ passwordPayload: { password: 'p' } }), /account/],
   ['loginByPassword without password', (a: Authing) => a.loginByPassword({ passwordPayload: { account: 'a' } } as never), /passwordPayload\.password/],
   ['loginByPassCode without target', (a: Authing) => a.loginByPassCode({ passCodePayload: { passCode: '1' } }), /phone/],
