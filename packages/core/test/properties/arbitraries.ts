@@ -135,7 +135,7 @@ export type Recipe =
   | { array: Recipe[] }
   | { builtin: Builtin }
   | { cyclic: Recipe; key: string; nested: boolean }
-  | { getter: Recipe; key: string; throws: Thrown; onRead: number; value: Recipe }
+  | { getter: Recipe; key: string; throws: Thrown; onRead: number; returns: Recipe }
   | { hostile: Recipe; throws: Thrown }
   | { trapped: Recipe }
   | { frozen: Recipe }
@@ -209,7 +209,7 @@ export function build(recipe: Recipe): unknown {
     return define(target, recipe.key, recipe.nested ? { back: target } : target)
   }
   if ('getter' in recipe) {
-    return throwingGetter(build(recipe.getter) as object, recipe.key, THROWN[recipe.throws], recipe.onRead, build(recipe.value))
+    return throwingGetter(build(recipe.getter) as object, recipe.key, THROWN[recipe.throws], recipe.onRead, build(recipe.returns))
   }
   if ('hostile' in recipe) return hostile(build(recipe.hostile) as object, THROWN[recipe.throws])
   if ('trapped' in recipe) return writeTrap(build(recipe.trapped) as object)
@@ -253,7 +253,7 @@ export const wrongShape: fc.Arbitrary<Recipe> = fc.letrec<{ value: Recipe; objec
     fc.array(tie('value'), { maxLength: 4, depthIdentifier: 'wrong' }).map((array) => ({ array })),
     fc.constantFrom(...(Object.keys(BUILTINS) as Builtin[])).map((builtin) => ({ builtin })),
     fc.record({ cyclic: tie('object'), key, nested: fc.boolean() }),
-    fc.record({ getter: tie('object'), key, throws: thrownName, onRead: fc.integer({ min: 1, max: 4 }), value: tie('value') }),
+    fc.record({ getter: tie('object'), key, throws: thrownName, onRead: fc.integer({ min: 1, max: 4 }), returns: tie('value') }),
     fc.record({ hostile: tie('object'), throws: thrownName }),
     fc.record({ trapped: tie('object') }),
     fc.record({ frozen: tie('object') }),

@@ -35,7 +35,7 @@ function dataAt(root: unknown, path: string): unknown {
 function isPlainObject(value: unknown): boolean {
   try {
     const prototype = Object.getPrototypeOf(value)
-    return (prototype === Object.prototype || prototype === null) && !Reflect.ownKeys(value as object).includes('__proto__') && !PROXIES.has(value)
+    return (prototype === Object.prototype || prototype === null) && !Reflect.ownKeys(value as object).includes('__proto__') && !PROXIES.has(value as object)
   } catch {
     return false
   }
