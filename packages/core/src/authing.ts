@@ -343,7 +343,7 @@ export class Authing {
    * const [error, phone] = await authing.getPhone({ extIdpConnidentifier: 'AUTHING_EXT_IDP_CONN_IDENTIFIER', code: e.detail.code })
    */
   getPhone(params: GetPhoneParams): Promise<SDKResponse<GetUserPhoneResponseData>> {
-    return this.run(async () => {
+    return this.run(async (params) => {
       const data: Fields = await this.api('get-wechat-miniprogram-phone', body(params, 'extIdpConnidentifier code'))
       return ((data && data.phone_info) || data) as GetUserPhoneResponseData
     }, params)

@@ -61,13 +61,14 @@ test.each(METHODS.filter(([, , valid]) => valid && typeof valid == 'object'))(
 test.each([
   ['updateUserInfo', (a: Authing, x: unknown) => a.updateUserInfo(x as never)],
   ['bindWxByCode', (a: Authing, x: unknown) => a.bindWxByCode(x as never)],
+  ['getPhone', (a: Authing, x: unknown) => a.getPhone(x as never)],
 ])('%s reads its argument once: what was checked is what is sent', async (_name, call) => {
   const { authing, login, calls } = setup()
   await login()
   const reads: number[] = []
   /** A value whose serialisation works once, then throws. */
   const flaky = (index: number) => ({ toJSON: () => ((reads[index] = (reads[index] || 0) + 1) > 1 ? (() => { throw new Error('read twice') })() : 'x') })
-  const [error] = await call(authing, { nickname: 'n', extIdpConnidentifier: 'c', customData: { value: flaky(0) }, rawData: flaky(1) })
+  const [error] = await call(authing, { nickname: 'n', extIdpConnidentifier: 'c', code: 'p', customData: { value: flaky(0) }, rawData: flaky(1) })
   expect(error).toBeNull() // the one read succeeded, and that is what was sent
   expect(reads).toEqual([1, 1])
   expect(calls.filter((c) => c == 'request')).toHaveLength(1)
