@@ -1,6 +1,7 @@
 // Every public method, called with generated arguments of every wrong shape, logged in and logged out:
 // - it resolves (never throws, never rejects) to [null, data] or [error, undefined], the error readable and documented;
-// - what it rejects locally (invalid_argument) costs no request and no platform call, and not_logged_in no request;
+// - it refuses locally (invalid_argument) what the README says it needs and it was not given, with no request and no
+//   platform call; not_logged_in costs no request either;
 // - network and timeout errors come from a request that was really attempted;
 // - the caller's arguments are never changed (deep snapshot before and after, and proxies that record any write);
 // - the login state, in memory and in storage, is unchanged unless changing it is the method's purpose.
@@ -9,56 +10,38 @@ import fc from 'fast-check'
 import type { Authing } from '@authing/miniapp-core'
 import { CHANGES_STATE, CODES, expectResult, METHODS, OPTIONAL_ARGUMENT, REQUIRED, settle } from '../contract'
 import { setup } from '../harness'
-import { argumentsFor, build, PROXIES, runs, snapshot, tally, WRITES, wrongShape, type Recipe } from './arbitraries'
+import { argumentsFor, build, runs, snapshot, tally, WRITES, wrongShape, type Recipe } from './arbitraries'
 
 const RUNS_PER_METHOD = runs(40)
 const outcomes = tally()
 
 const storedCopy = (storage: Map<string, unknown>) => JSON.parse(JSON.stringify(Array.from(storage)))
 
-const UNKNOWN = Symbol('unknown')
-
-/** The data property at a dotted path, read without running getters or proxy traps; UNKNOWN where that is not possible. */
-function dataAt(root: unknown, path: string): unknown {
-  let node = root
-  for (const key of path.split('.')) {
-    if (node === null || node === undefined || (typeof node != 'object' && typeof node != 'function')) return undefined
-    if (!isPlainObject(node)) return UNKNOWN
-    const descriptor = Reflect.getOwnPropertyDescriptor(node as object, key)
-    if (descriptor && !('value' in descriptor)) return UNKNOWN
-    node = descriptor && descriptor.value
-  }
-  return node
-}
-
-/** Only plain objects can be read safely here (a proxy could be hostile; a prototype could lend properties). */
-function isPlainObject(value: unknown): boolean {
-  try {
-    const prototype = Object.getPrototypeOf(value)
-    return (prototype === Object.prototype || prototype === null) && !Reflect.ownKeys(value as object).includes('__proto__') && !PROXIES.has(value as object)
-  } catch {
-    return false
-  }
-}
-
 /**
- * Whether the README says this first argument cannot be accepted: not an object where one is needed, `options` that is
- * not an object, or a required field that is not a non-empty string.
+ * Whether the README says this first argument cannot be accepted. A method reads its argument object once, as JSON:
+ * refused are non-objects where an object is needed, an argument that cannot be read as JSON, `options` that is not an
+ * object, and a required field that is not a non-empty string there.
  */
 function mustRefuse(name: string, valid: unknown, first: unknown): boolean {
   if (name == 'getPublicKey') return first !== 'rsa' && first !== 'sm2'
   if (!valid || typeof valid != 'object') return false
   if (first === undefined || first === null) return !OPTIONAL_ARGUMENT.has(name)
   if (typeof first != 'object') return true
-  if (PROXIES.has(first)) return false
-  if (Array.isArray(first)) return true
-  if (!isPlainObject(first)) return false
-  const options = dataAt(first, 'options')
-  if (name != 'getUserInfo' && options !== undefined && options !== null && (typeof options != 'object' || Array.isArray(options))) return true
-  const missing = (path: string) => {
-    const value = dataAt(first, path)
-    return value !== UNKNOWN && (typeof value != 'string' || value == '')
+  let text: string
+  let seen: Record<string, unknown>
+  try {
+    text = JSON.stringify(first)
+    seen = JSON.parse(text)
+  } catch {
+    return true
   }
+  if (seen === null) return !OPTIONAL_ARGUMENT.has(name) // e.g. an invalid Date, whose JSON is null
+  if (typeof seen != 'object' || Array.isArray(seen)) return true
+  if (text.includes('"__proto__"')) return false // copying such an object changes its prototype: no simple rule
+  const at = (path: string) => path.split('.').reduce<unknown>((node, key) => node && (node as Record<string, unknown>)[key], seen)
+  const options = seen.options
+  if (name != 'getUserInfo' && options != null && (typeof options != 'object' || Array.isArray(options))) return true
+  const missing = (path: string) => typeof at(path) != 'string' || at(path) == ''
   return (REQUIRED[name] || []).some((group) => group.every(missing))
 }
 
