@@ -45,6 +45,7 @@ export function createSession({ appId, adapter, http, now, margin }: SessionConf
   let refreshing: Promise<LoginState> | undefined
   let watching = false
   let written: LoginState | null | undefined // what storage was last asked to hold
+  let unsaved = false // that write failed: storage may hold an older state than memory
 
   function ready(): Promise<void> {
     const started = version
@@ -74,9 +75,13 @@ export function createSession({ appId, adapter, http, now, margin }: SessionConf
 
   function persist(next: LoginState | null): Promise<void> {
     written = next
+    unsaved = false
     return platformCall('storage', 'Saving the login state', () =>
       next ? adapter.storage.setItem(key, next) : adapter.storage.removeItem(key),
-    )
+    ).catch((error: AuthingError) => {
+      unsaved = true // written again by the next call that uses the state
+      throw error
+    })
   }
 
   function apply(next: LoginState | null, event: LoginStateEvent) {
@@ -147,6 +152,8 @@ export function createSession({ appId, adapter, http, now, margin }: SessionConf
   /** A usable state: loaded, renewed when inside the margin, or an error saying why there is none. */
   async function current(): Promise<LoginState> {
     await ready()
+    // A refreshed state that storage refused would be lost at the next launch (its old refresh token is used up).
+    if (unsaved) persist(state).catch(noop)
     const s = state
     if (!s) throw authingError('not_logged_in', 'Not logged in')
     if (!expiring(s)) return s

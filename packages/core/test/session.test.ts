@@ -364,6 +364,47 @@ describe('storage failures', () => {
     expect((await authing.getLoginState())[0]).toMatchObject({ code: 'not_logged_in' })
   })
 
+  /** A storage whose next write or removal fails once. */
+  function failingOnce() {
+    const saved = new Map<string, unknown>()
+    let failNext = false
+    const maybeFail = () => {
+      if (failNext) {
+        failNext = false
+        throw { errMsg: 'setStorage:fail system error' }
+      }
+    }
+    const storage = {
+      getItem: async (key: string) => saved.get(key),
+      setItem: async (key: string, value: unknown) => (maybeFail(), void saved.set(key, JSON.parse(JSON.stringify(value)))),
+      removeItem: async (key: string) => (maybeFail(), void saved.delete(key)),
+    }
+    return { storage, saved, failNext: () => (failNext = true) }
+  }
+
+  test('a refreshed state that storage refused is written by the next call, so a restart does not lose it', async () => {
+    const { storage, saved, failNext } = failingOnce()
+    const { authing, clock, login, key } = setup({ adapter: { storage } })
+    const before = await login()
+    clock.now += 2 * HOUR
+    failNext()
+    const [error, renewed] = await authing.refreshToken()
+    expect(error).toBeNull() // the server rotated the refresh token: memory must keep the new one
+    expect(saved.get(key)).toEqual(before) // the old one, whole
+    expect((await authing.getUserInfo())[0]).toBeNull()
+    expect(saved.get(key)).toEqual(renewed)
+  })
+
+  test('a logout whose removal storage refused says storage, and the next call removes it', async () => {
+    const { storage, saved, failNext } = failingOnce()
+    const { authing, login, key } = setup({ adapter: { storage } })
+    await login()
+    failNext()
+    expect((await authing.logout())[0]).toMatchObject({ code: 'storage' })
+    expect((await authing.getLoginState())[0]).toMatchObject({ code: 'not_logged_in' })
+    expect(saved.has(key)).toBe(false)
+  })
+
   test('a failing write fails the login and keeps the old state', async () => {
     const { authing, faults, login } = setup()
     const before = await login()
