@@ -4,7 +4,8 @@
 // - every operation resolves to a documented result, and none says session_expired (nothing here ends the session);
 // - a refresh token is never presented twice (the server rotates them: a second use would revoke the session);
 // - at the end memory and storage hold the same state, and a state that is kept is one the server still accepts;
-// - the refresh token of every session a logout ended is no longer valid on the server.
+// - the refresh token of every session a logout ended is no longer valid on the server;
+// - with storage operations failing as well, memory and storage agree again once the next call has run.
 import fc from 'fast-check'
 import { Authing, type LoginState } from '@authing/miniapp-core'
 import { expectResult, settle } from '../contract'
@@ -23,8 +24,11 @@ const OPERATIONS = {
 type Operation = keyof typeof OPERATIONS
 const outcomes = tally()
 
-/** A client whose storage and server answer when the scheduler says so; the stored session expires `expiresIn` from now. */
-function scheduledClient(s: fc.Scheduler, expiresIn: number) {
+/**
+ * A client whose storage and server answer when the scheduler says so; the stored session expires `expiresIn` from now.
+ * `failures` says which storage operations fail, in order (a failed one changes nothing).
+ */
+function scheduledClient(s: fc.Scheduler, expiresIn: number, failures: boolean[] = []) {
   const clock = { now: 1_700_000_000_000 }
   const server = createServer(clock)
   const { adapter } = createAdapter(server)
@@ -32,13 +36,14 @@ function scheduledClient(s: fc.Scheduler, expiresIn: number) {
   const stored = new Map<string, unknown>()
   const copy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)))
   // Storage applies each operation in call order (as wx does); only its answer is delivered late.
+  const operate = <T>(label: string, effect: () => T): Promise<T> =>
+    failures.shift()
+      ? s.schedule(Promise.reject({ errMsg: `${label}:fail system error` }), `${label} fails`)
+      : s.schedule(Promise.resolve(effect()), label)
   adapter.storage = {
-    getItem: (name) => s.schedule(Promise.resolve(copy(stored.get(name))), 'getItem'),
-    setItem: (name, value) => {
-      stored.set(name, copy(value))
-      return s.schedule(Promise.resolve(), `setItem ${(value as LoginState).access_token}`)
-    },
-    removeItem: (name) => (stored.delete(name), s.schedule(Promise.resolve(), 'removeItem')),
+    getItem: (name) => operate('getStorage', () => copy(stored.get(name))),
+    setItem: (name, value) => operate(`setStorage ${(value as LoginState).access_token}`, () => void stored.set(name, copy(value))),
+    removeItem: (name) => operate('removeStorage', () => void stored.delete(name)),
   }
   // The server handles a request when the scheduler delivers it.
   const request = adapter.request
@@ -97,8 +102,40 @@ test('operations started together, in any interleaving, leave one consistent log
   )
 })
 
+test('with storage operations failing too, memory and storage agree again after the next call', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.scheduler(),
+      fc.array(fc.constantFrom(...(Object.keys(OPERATIONS) as Operation[])), { minLength: 2, maxLength: 5 }),
+      fc.constantFrom(-HOUR, HOUR),
+      fc.array(fc.boolean(), { maxLength: 8 }),
+      async (s, operations, expiresIn, failures) => {
+        const { authing, server, stored, reused } = scheduledClient(s, expiresIn, failures)
+        const results = await s.waitFor(Promise.all(operations.map((name) => settle(() => OPERATIONS[name](authing)))))
+        await s.waitIdle()
+        for (const result of results) {
+          expectResult(result)
+          const [error] = result as [{ code: string } | null]
+          outcomes.add(error ? error.code : 'ok')
+          expect(error && error.code).not.toBe('session_expired')
+        }
+        expect(reused).toEqual([])
+
+        failures.length = 0 // storage works again: the next call settles it
+        const [error, memory] = (await s.waitFor(authing.getLoginState())) as [{ code: string } | null, LoginState | undefined]
+        await s.waitIdle()
+        if (error) expect(error.code).toBe('not_logged_in')
+        expect(stored()).toEqual(memory)
+        if (memory) expect(server.refreshTokens.has(memory.refresh_token!)).toBe(true)
+      },
+    ),
+    { numRuns: runs(150) },
+  )
+})
+
 test('the interleavings ended in successes and in refusals', () => {
   console.log('races:', outcomes.counts)
   expect(outcomes.counts.ok).toBeGreaterThan(0)
   expect(outcomes.counts.not_logged_in).toBeGreaterThan(0)
+  expect(outcomes.counts.storage).toBeGreaterThan(0)
 })
