@@ -77,9 +77,9 @@ describe('setStorage failing', () => {
     await expectRelaunchWorks(true)
   })
 
-  test.each([
-    ['asked for', (authing: Authing) => authing.refreshToken()],
-    ['automatic', (authing: Authing) => authing.getUserInfo()],
+  test.each<[string, (authing: Authing) => Promise<unknown>]>([
+    ['asked for', (authing) => authing.refreshToken()],
+    ['automatic', (authing) => authing.getUserInfo()],
   ])('a refresh (%s) succeeds, storage keeps the old state whole, and the next call stores the new one', async (_name, refresh) => {
     const before = await logIn(rig.client())
     const authing = rig.client()
