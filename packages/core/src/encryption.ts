@@ -55,8 +55,9 @@ export function createEncryption(
     } catch (error) {
       throw authingError('encrypt_failed', `Password encryption failed: ${describe(error)}`)
     }
-    // The official RSA helper returned "false" on failure and the SDK sent it as the password.
-    if (typeof cipher != 'string' || !cipher || cipher == 'false') {
+    // The official RSA helper returned "false" on failure and the SDK sent it as the password; a plugin that does
+    // nothing would send it in clear.
+    if (typeof cipher != 'string' || !cipher || cipher == 'false' || cipher == password) {
       throw authingError('encrypt_failed', 'Password encryption produced no ciphertext')
     }
     return cipher

@@ -63,6 +63,7 @@ test.each([
   ['returns "false"', () => 'false', /no ciphertext/],
   ['returns an empty string', () => '', /no ciphertext/],
   ['returns a number', () => 42, /no ciphertext/],
+  ['returns the password unchanged', (text: string) => text, /no ciphertext/],
 ])('an encrypt function that %s fails the call with encrypt_failed before sending the password', async (_name, fn, pattern) => {
   const { authing, requests } = setup({ encryptFunction: fn as never })
   const [error] = await authing.loginByPassword({ ...PASSWORD, options: { passwordEncryptType: 'rsa' } })
