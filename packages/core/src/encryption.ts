@@ -53,7 +53,8 @@ export function createEncryption(
       const options = adapter.getRandomValues && { getRandomValues: (length: number) => adapter.getRandomValues!(length) }
       cipher = await encryptFunction(password, key, options)
     } catch (error) {
-      throw authingError('encrypt_failed', `Password encryption failed: ${describe(error)}`)
+      // A plugin's message may quote what it was given: the password never reaches an error message.
+      throw authingError('encrypt_failed', `Password encryption failed: ${describe(error).split(password).join('***')}`)
     }
     // The official RSA helper returned "false" on failure and the SDK sent it as the password; a plugin that does
     // nothing would send it in clear.

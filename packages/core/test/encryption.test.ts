@@ -64,6 +64,7 @@ test.each([
   ['returns an empty string', () => '', /no ciphertext/],
   ['returns a number', () => 42, /no ciphertext/],
   ['returns the password unchanged', (text: string) => text, /no ciphertext/],
+  ['throws an error that quotes the password', (text: string) => { throw new Error(`cannot encrypt "${text}" with this key`) }, /cannot encrypt/],
 ])('an encrypt function that %s fails the call with encrypt_failed before sending the password', async (_name, fn, pattern) => {
   const { authing, requests } = setup({ encryptFunction: fn as never })
   const [error] = await authing.loginByPassword({ ...PASSWORD, options: { passwordEncryptType: 'rsa' } })
