@@ -49,6 +49,33 @@ export const secret: fc.Arbitrary<string> = fc
   .map(([text, tail]) => `${text}${tail}`)
 
 // ---------------------------------------------------------------------------------------------------------------
+// Hosts
+
+const port = fc.option(fc.integer({ min: 1, max: 65535 }).map((n) => `:${n}`), { nil: '' })
+const urlPath = fc.option(fc.webPath().map((p) => (p.startsWith('/') ? p : `/${p}`)), { nil: '' })
+const randomCase = (text: string) => fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) => [...text].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(''))
+const octet = fc.integer({ min: 0, max: 255 })
+const loopback = fc.oneof(fc.constant('localhost'), fc.constant('[::1]'), fc.tuple(octet, octet, octet).map((o) => `127.${o.join('.')}`))
+const remote = fc.domain().filter((domain) => !/^(localhost|127\.)/i.test(domain))
+
+/** Hosts the README allows: https:// anywhere, http:// on loopback only. */
+export const allowedHost: fc.Arbitrary<string> = fc.oneof(
+  fc.tuple(randomCase('https'), remote, port, urlPath).map(([scheme, domain, p, rest]) => `${scheme}://${domain}${p}${rest}`),
+  fc.tuple(randomCase('http'), loopback, port, urlPath).map(([scheme, host, p, rest]) => `${scheme}://${host}${p}${rest}`),
+)
+
+/** Hosts it refuses: plain http:// to a remote host (however disguised as loopback), other schemes, no scheme. */
+export const refusedHost: fc.Arbitrary<string> = fc.oneof(
+  fc.tuple(remote, port, urlPath).map(([domain, p, rest]) => `http://${domain}${p}${rest}`),
+  fc.tuple(loopback, remote).chain(([host, domain]) =>
+    fc.constantFrom(`http://${host}.${domain}`, `http://${host}@${domain}`, `http://${host}:80@${domain}/`, `http://${domain}/${host}`, `http://${domain}#${host}`, `http://${domain}?${host}`),
+  ),
+  fc.tuple(fc.constantFrom('ftp', 'ws', 'wss', 'file', 'javascript', 'data', 'httpx', 'http:', 'https:'), remote).map(([scheme, domain]) => `${scheme}://${domain}`),
+  fc.tuple(fc.constantFrom('', '//', ' https://', '\thttp://localhost', 'https:/', 'https:', 'https:///'), remote).map(([prefix, domain]) => `${prefix}${domain}`),
+  fc.constantFrom('', ' ', 'https://', 'http://', 'http://localhost.', 'http://0.0.0.0', 'http://[::2]', 'http://128.0.0.1'),
+)
+
+// ---------------------------------------------------------------------------------------------------------------
 // Values of every wrong shape
 //
 // Generated as recipes (plain data, printed readably when a property fails, shrunk by fast-check) and built fresh for

@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import { Authing } from '@authing/miniapp-core'
 import { createAdapter, createServer } from '../harness'
-import { build, runs, wrongShape, type Recipe } from './arbitraries'
+import { allowedHost, build, refusedHost, runs, wrongShape, type Recipe } from './arbitraries'
 
 const VALID = { appId: 'app', userPoolId: 'pool' }
 const platform = () => createAdapter(createServer({ now: 0 }))
@@ -72,32 +72,6 @@ test('options that are not an object are named as options', () => {
     { numRuns: runs(100) },
   )
 })
-
-// Hosts -----------------------------------------------------------------------------------------------------------
-
-const port = fc.option(fc.integer({ min: 1, max: 65535 }).map((n) => `:${n}`), { nil: '' })
-const path = fc.option(fc.webPath().map((p) => (p.startsWith('/') ? p : `/${p}`)), { nil: '' })
-const randomCase = (text: string) => fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) => [...text].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(''))
-const octet = fc.integer({ min: 0, max: 255 })
-const loopback = fc.oneof(fc.constant('localhost'), fc.constant('[::1]'), fc.tuple(octet, octet, octet).map((o) => `127.${o.join('.')}`))
-const remote = fc.domain().filter((domain) => !/^(localhost|127\.)/i.test(domain))
-
-/** Hosts the README allows: https:// anywhere, http:// on loopback only. */
-const allowedHost = fc.oneof(
-  fc.tuple(randomCase('https'), remote, port, path).map(([scheme, domain, p, rest]) => `${scheme}://${domain}${p}${rest}`),
-  fc.tuple(randomCase('http'), loopback, port, path).map(([scheme, host, p, rest]) => `${scheme}://${host}${p}${rest}`),
-)
-
-/** Hosts it refuses: plain http:// to a remote host (however disguised as loopback), other schemes, no scheme. */
-const refusedHost = fc.oneof(
-  fc.tuple(remote, port, path).map(([domain, p, rest]) => `http://${domain}${p}${rest}`),
-  fc.tuple(loopback, remote).chain(([host, domain]) =>
-    fc.constantFrom(`http://${host}.${domain}`, `http://${host}@${domain}`, `http://${host}:80@${domain}/`, `http://${domain}/${host}`, `http://${domain}#${host}`, `http://${domain}?${host}`),
-  ),
-  fc.tuple(fc.constantFrom('ftp', 'ws', 'wss', 'file', 'javascript', 'data', 'httpx', 'http:', 'https:'), remote).map(([scheme, domain]) => `${scheme}://${domain}`),
-  fc.tuple(fc.constantFrom('', '//', ' https://', '\thttp://localhost', 'https:/', 'https:', 'https:///'), remote).map(([prefix, domain]) => `${prefix}${domain}`),
-  fc.constantFrom('', ' ', 'https://', 'http://', 'http://localhost.', 'http://0.0.0.0', 'http://[::2]', 'http://128.0.0.1'),
-)
 
 test('a host is accepted when https:// or loopback http://, and every request goes to it', async () => {
   await fc.assert(
