@@ -58,7 +58,11 @@ export class RequestLog {
     private readonly capacity = 1000,
   ) {}
 
-  begin(request: FastifyRequest): void {
+  begin(request: FastifyRequest, reply?: FastifyReply): void {
+    // A client that gives up before the answer (a timeout) sent its request all the same: it is logged, status 0.
+    reply?.raw.once('close', () => {
+      if (!reply.raw.writableFinished) this.finish(request, undefined, 'the client closed the connection before the answer')
+    })
     const url = new URL(request.url, 'http://emulator')
     const query: Record<string, string | string[]> = {}
     for (const key of new Set(url.searchParams.keys())) {

@@ -118,8 +118,8 @@ function configureParsers(app: FastifyInstance): void {
 }
 
 function installHooks(app: FastifyInstance, emu: Emulator): void {
-  app.addHook('onRequest', async (request) => {
-    if (!isControl(request)) emu.requestLog.begin(request)
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isControl(request)) emu.requestLog.begin(request, reply)
   })
   app.addHook('preParsing', async (request, _reply, payload) =>
     isMultipart(request) ? payload : emu.requestLog.tee(request, payload),

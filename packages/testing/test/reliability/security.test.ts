@@ -73,6 +73,21 @@ describe.each(['rsa', 'sm2'] as const)('passwords with %s encryption', (type) =>
   })
 })
 
+test('a sign-in the client gave up on (timeout) is in the emulator log too, and not in clear', async () => {
+  await rig.emulator.client.setFault({ route: '/api/v3/signin', kind: 'latency', ms: 50, times: 1 })
+  const authing = rig.client({ encryptFunction: rsa, timeout: 10 })
+  const attempt = () => authing.loginByPassword({ passwordPayload: { username: 'demo', password: DEMO_USER.password }, options: { passwordEncryptType: 'rsa' } })
+  expect((await outcome(attempt))[0]).toMatchObject({ code: 'timeout' })
+  let signins: Awaited<ReturnType<typeof rig.emulator.client.requests>> = []
+  for (let attempt = 0; attempt < 40 && signins.length == 0; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 5)) // the emulator sees the connection close a moment later
+    signins = (await rig.emulator.client.requests()).filter((entry) => entry.path == '/api/v3/signin')
+  }
+  expect(signins).toHaveLength(1)
+  expect(signins[0]!.requestBody).toContain('passwordPayload')
+  expect(signins[0]!.requestBody).not.toContain(DEMO_USER.password)
+})
+
 describe('randomness for encryption', () => {
   test.each(['rsa', 'sm2'] as const)('%s: drawn from the platform getRandomValues, and from nothing else', async (type) => {
     const encryptedLogins = async () => {
