@@ -36,10 +36,11 @@ function scheduledClient(s: fc.Scheduler, expiresIn: number, failures: boolean[]
   const stored = new Map<string, unknown>()
   const copy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)))
   // Storage applies each operation in call order (as wx does); only its answer is delivered late.
-  const operate = <T>(label: string, effect: () => T): Promise<T> =>
-    failures.shift()
-      ? s.schedule(Promise.reject({ errMsg: `${label}:fail system error` }), `${label} fails`)
-      : s.schedule(Promise.resolve(effect()), label)
+  const operate = <T>(label: string, effect: () => T): Promise<T> => {
+    if (!failures.shift()) return s.schedule(Promise.resolve(effect()), label)
+    outcomes.add('storage failure injected')
+    return s.schedule(Promise.reject({ errMsg: `${label}:fail system error` }), `${label} fails`)
+  }
   adapter.storage = {
     getItem: (name) => operate('getStorage', () => copy(stored.get(name))),
     setItem: (name, value) => operate(`setStorage ${(value as LoginState).access_token}`, () => void stored.set(name, copy(value))),
