@@ -84,19 +84,10 @@ export const refusedHost: fc.Arbitrary<string> = fc.oneof(
 /** Attempts to change a value through one of the write-trapping proxies below, since the last reset. */
 export const WRITES: string[] = []
 
-/** Every proxy the generators made (a test cannot otherwise tell a proxy from its target). */
-export const PROXIES = new WeakSet<object>()
-
-const proxy = <T extends object>(target: T, handler: ProxyHandler<T>): T => {
-  const made = new Proxy(target, handler)
-  PROXIES.add(made)
-  return made
-}
-
 /** A proxy that records and refuses every attempt to change `target` (the SDK must never change an argument). */
 export function writeTrap<T extends object>(target: T): T {
   const refuse = (what: string) => () => (WRITES.push(what), false)
-  return proxy(target, {
+  return new Proxy(target, {
     set: refuse('set'),
     defineProperty: refuse('defineProperty'),
     deleteProperty: refuse('deleteProperty'),
@@ -141,7 +132,6 @@ const BUILTINS = {
   revokedProxy: () => {
     const revocable = Proxy.revocable({}, {})
     revocable.revoke()
-    PROXIES.add(revocable.proxy)
     return revocable.proxy
   },
 }
@@ -195,7 +185,7 @@ function hostile(target: object, error: () => unknown): object {
   const fail = () => {
     throw error()
   }
-  return proxy(target, { get: fail, has: fail, ownKeys: fail, getOwnPropertyDescriptor: fail, getPrototypeOf: fail, set: fail })
+  return new Proxy(target, { get: fail, has: fail, ownKeys: fail, getOwnPropertyDescriptor: fail, getPrototypeOf: fail, set: fail })
 }
 
 /** Adds a property whose getter throws from its `onRead`th read on (1: at once). */
