@@ -13,7 +13,11 @@ export const METHODS: Call[] = [
   ['getPublicKey', (a, x) => a.getPublicKey(x), 'rsa'],
   ['getLoginCode', (a) => a.getLoginCode(), undefined],
   ['loginByCode', (a, x) => a.loginByCode(x), { extIdpConnidentifier: 'c' }],
-  ['loginByPhone', (a, x) => a.loginByPhone(x), { extIdpConnidentifier: 'c', wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: 'p' } } }],
+  [
+    'loginByPhone',
+    (a, x) => a.loginByPhone(x),
+    { extIdpConnidentifier: 'c', wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: 'p' } } },
+  ],
   ['loginByPassword', (a, x) => a.loginByPassword(x), { passwordPayload: { account: 'a', password: 'p' } }],
   ['loginByPassCode', (a, x) => a.loginByPassCode(x), { passCodePayload: { passCode: '1', phone: '138' } }],
   ['sendSms', (a, x) => a.sendSms(x), { phoneNumber: '138', channel: 'CHANNEL_LOGIN' }],
@@ -31,7 +35,11 @@ export const METHODS: Call[] = [
   ['bindEmail', (a, x) => a.bindEmail(x), { email: 'a@b.c', passCode: '1' }],
   ['updateEmailRequest', (a, x) => a.updateEmailRequest(x), { emailPassCodePayload: { newEmail: 'a@b.c', newEmailPassCode: '1' } }],
   ['updateEmail', (a, x) => a.updateEmail(x), { updateEmailToken: 't' }],
-  ['deleteAccountRequest', (a, x) => a.deleteAccountRequest(x), { verifyMethod: 'EMAIL_PASSCODE', emailPassCodePayload: { email: 'a@b.c', passCode: '1' } }],
+  [
+    'deleteAccountRequest',
+    (a, x) => a.deleteAccountRequest(x),
+    { verifyMethod: 'EMAIL_PASSCODE', emailPassCodePayload: { email: 'a@b.c', passCode: '1' } },
+  ],
   ['deleteAccount', (a, x) => a.deleteAccount(x), { deleteAccountToken: 't' }],
   ['decryptData', (a, x) => a.decryptData(x), { extIdpConnidentifier: 'c', encryptedData: 'e', iv: 'i', code: 'k' }],
   ['bindWxByCode', (a, x) => a.bindWxByCode(x), { extIdpConnidentifier: 'c' }],
@@ -43,8 +51,14 @@ export const METHODS: Call[] = [
  */
 export const REQUIRED: Record<string, string[][]> = {
   loginByCode: [['extIdpConnidentifier']],
-  loginByPhone: [['extIdpConnidentifier'], ['wechatMiniProgramCodeAndPhonePayload.wxPhoneInfo.code', 'miniProgramCodeAndPhonePayload.wxPhoneInfo.code']],
-  loginByPassword: [['passwordPayload.password'], ['passwordPayload.account', 'passwordPayload.username', 'passwordPayload.email', 'passwordPayload.phone']],
+  loginByPhone: [
+    ['extIdpConnidentifier'],
+    ['wechatMiniProgramCodeAndPhonePayload.wxPhoneInfo.code', 'miniProgramCodeAndPhonePayload.wxPhoneInfo.code'],
+  ],
+  loginByPassword: [
+    ['passwordPayload.password'],
+    ['passwordPayload.account', 'passwordPayload.username', 'passwordPayload.email', 'passwordPayload.phone'],
+  ],
   loginByPassCode: [['passCodePayload.passCode'], ['passCodePayload.phone', 'passCodePayload.email']],
   sendSms: [['phoneNumber'], ['channel']],
   sendEmailCode: [['email'], ['channel']],
@@ -65,7 +79,16 @@ export const REQUIRED: Record<string, string[][]> = {
 export const OPTIONAL_ARGUMENT = new Set(['getUserInfo', 'bindWxByCode'])
 
 /** Methods whose purpose is to change the login state (log in, renew, log out, end the account). */
-export const CHANGES_STATE = new Set(['loginByCode', 'loginByPhone', 'loginByPassword', 'loginByPassCode', 'refreshToken', 'logout', 'clearLoginState', 'deleteAccount'])
+export const CHANGES_STATE = new Set([
+  'loginByCode',
+  'loginByPhone',
+  'loginByPassword',
+  'loginByPassCode',
+  'refreshToken',
+  'logout',
+  'clearLoginState',
+  'deleteAccount',
+])
 
 /** The error codes documented in the package README's "Errors" table: the only ones a result may carry. */
 export const CODES: readonly string[] = (() => {
@@ -99,7 +122,8 @@ export function expectResult(result: unknown, relayed: unknown[] = []): void {
   expect(Object.getPrototypeOf(error)).toBe(Object.prototype)
   for (const key of Object.keys(error)) expect(FIELDS).toContain(key)
   const quotes = (text: unknown) => typeof text == 'string' && text.trim() != '' && (error.message as string).includes(text)
-  if (relayed.some(quotes)) expect(typeof error.message).toBe('string') // the server's words, as it sent them
+  if (relayed.some(quotes))
+    expect(typeof error.message).toBe('string') // the server's words, as it sent them
   else expectReadable(error.message)
   expect(CODES).toContain(error.code)
   if (error.statusCode !== undefined) expect(Number.isInteger(error.statusCode)).toBe(true)
@@ -110,7 +134,11 @@ export function expectResult(result: unknown, relayed: unknown[] = []): void {
 /** Text for anything thrown, even a value that cannot be read or converted (a hostile proxy). */
 function safeText(value: unknown): string {
   try {
-    return value instanceof Error ? `${value.name}: ${value.message}` : typeof value == 'object' && value ? Object.prototype.toString.call(value) : String(value)
+    return value instanceof Error
+      ? `${value.name}: ${value.message}`
+      : typeof value == 'object' && value
+        ? Object.prototype.toString.call(value)
+        : String(value)
   } catch {
     return '(unreadable)'
   }

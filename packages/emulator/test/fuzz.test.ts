@@ -33,29 +33,193 @@ interface Route {
 
 const email = 'fuzz@example.com'
 const ROUTES: Route[] = [
-  { method: 'POST', path: '/api/v3/signin', family: 'v3', identity: 'app', body: { connection: 'PASSWORD', passwordPayload: { account: 'demo', password: 'x' } }, required: ['connection'], strings: ['connection', 'passwordPayload.account', 'passwordPayload.password'] },
-  { method: 'POST', path: '/api/v3/signin-by-mobile', family: 'v3', identity: 'app', body: { connection: 'wechat_mini_program_code', extIdpConnidentifier: DEMO.extIdpConnidentifier, wechatMiniProgramCodePayload: { code: 'mock:o-fuzz' } }, required: ['connection', 'extIdpConnidentifier'], strings: ['connection', 'extIdpConnidentifier', 'wechatMiniProgramCodePayload.code'] },
-  { method: 'POST', path: '/api/v3/send-sms', family: 'v3', identity: 'pool', body: { phoneNumber: '13800000000', channel: 'CHANNEL_LOGIN' }, required: ['phoneNumber', 'channel'], strings: ['phoneNumber', 'channel'] },
-  { method: 'POST', path: '/api/v3/send-email', family: 'v3', identity: 'pool', body: { email, channel: 'CHANNEL_LOGIN' }, required: ['email', 'channel'], strings: ['email', 'channel'] },
-  { method: 'POST', path: '/api/v3/get-wechat-miniprogram-phone', family: 'v3', identity: 'pool', body: { extIdpConnidentifier: DEMO.extIdpConnidentifier, code: 'c' }, required: ['extIdpConnidentifier', 'code'], strings: ['extIdpConnidentifier', 'code'] },
-  { method: 'POST', path: '/api/v3/decrypt-wechat-miniprogram-data', family: 'v3', identity: 'pool', body: { extIdpConnidentifier: DEMO.extIdpConnidentifier, encryptedData: 'e', iv: 'i', code: 'c' }, required: ['extIdpConnidentifier', 'encryptedData', 'iv', 'code'], strings: ['extIdpConnidentifier', 'iv', 'code'] },
+  {
+    method: 'POST',
+    path: '/api/v3/signin',
+    family: 'v3',
+    identity: 'app',
+    body: { connection: 'PASSWORD', passwordPayload: { account: 'demo', password: 'x' } },
+    required: ['connection'],
+    strings: ['connection', 'passwordPayload.account', 'passwordPayload.password'],
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/signin-by-mobile',
+    family: 'v3',
+    identity: 'app',
+    body: {
+      connection: 'wechat_mini_program_code',
+      extIdpConnidentifier: DEMO.extIdpConnidentifier,
+      wechatMiniProgramCodePayload: { code: 'mock:o-fuzz' },
+    },
+    required: ['connection', 'extIdpConnidentifier'],
+    strings: ['connection', 'extIdpConnidentifier', 'wechatMiniProgramCodePayload.code'],
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/send-sms',
+    family: 'v3',
+    identity: 'pool',
+    body: { phoneNumber: '13800000000', channel: 'CHANNEL_LOGIN' },
+    required: ['phoneNumber', 'channel'],
+    strings: ['phoneNumber', 'channel'],
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/send-email',
+    family: 'v3',
+    identity: 'pool',
+    body: { email, channel: 'CHANNEL_LOGIN' },
+    required: ['email', 'channel'],
+    strings: ['email', 'channel'],
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/get-wechat-miniprogram-phone',
+    family: 'v3',
+    identity: 'pool',
+    body: { extIdpConnidentifier: DEMO.extIdpConnidentifier, code: 'c' },
+    required: ['extIdpConnidentifier', 'code'],
+    strings: ['extIdpConnidentifier', 'code'],
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/decrypt-wechat-miniprogram-data',
+    family: 'v3',
+    identity: 'pool',
+    body: { extIdpConnidentifier: DEMO.extIdpConnidentifier, encryptedData: 'e', iv: 'i', code: 'c' },
+    required: ['extIdpConnidentifier', 'encryptedData', 'iv', 'code'],
+    strings: ['extIdpConnidentifier', 'iv', 'code'],
+  },
   { method: 'GET', path: '/api/v3/get-profile', family: 'v3', identity: 'token' },
-  { method: 'POST', path: '/api/v3/update-profile', family: 'v3', identity: 'token', body: { nickname: 'n', city: 'c' }, strings: ['nickname', 'city'] },
-  { method: 'POST', path: '/api/v3/update-password', family: 'v3', identity: 'token', body: { newPassword: 'x' }, required: ['newPassword'], strings: ['newPassword'] },
-  { method: 'POST', path: '/api/v3/bind-email', family: 'v3', identity: 'token', body: { email, passCode: '1' }, required: ['email', 'passCode'], strings: ['email', 'passCode'] },
-  { method: 'POST', path: '/api/v3/verify-update-email-request', family: 'v3', identity: 'token', body: { verifyMethod: 'EMAIL_PASSCODE', emailPassCodePayload: { newEmail: email, newEmailPassCode: '1' } }, required: ['verifyMethod', 'emailPassCodePayload'], strings: ['verifyMethod', 'emailPassCodePayload.newEmail'] },
-  { method: 'POST', path: '/api/v3/update-email', family: 'v3', identity: 'token', body: { updateEmailToken: 't' }, required: ['updateEmailToken'], strings: ['updateEmailToken'] },
-  { method: 'POST', path: '/api/v3/bind-phone', family: 'v3', identity: 'token', body: { phoneNumber: '13900000000', passCode: '1' }, required: ['phoneNumber', 'passCode'], strings: ['phoneNumber', 'passCode'] },
-  { method: 'POST', path: '/api/v3/verify-update-phone-request', family: 'v3', identity: 'token', body: { verifyMethod: 'PHONE_PASSCODE', phonePassCodePayload: { newPhoneNumber: '13900000000', newPhonePassCode: '1' } }, required: ['verifyMethod', 'phonePassCodePayload'], strings: ['verifyMethod', 'phonePassCodePayload.newPhoneNumber'] },
-  { method: 'POST', path: '/api/v3/update-phone', family: 'v3', identity: 'token', body: { updatePhoneToken: 't' }, required: ['updatePhoneToken'], strings: ['updatePhoneToken'] },
-  { method: 'POST', path: '/api/v3/verify-delete-account-request', family: 'v3', identity: 'token', body: { verifyMethod: 'EMAIL_PASSCODE', emailPassCodePayload: { email, passCode: '1' } }, required: ['verifyMethod'], strings: ['verifyMethod', 'emailPassCodePayload.email'] },
-  { method: 'POST', path: '/api/v3/delete-account', family: 'v3', identity: 'token', body: { deleteAccountToken: 't' }, required: ['deleteAccountToken'], strings: ['deleteAccountToken'] },
-  { method: 'POST', path: '/api/v3/get-wechat-access-token', family: 'v3', identity: 'token', body: { appId: 'wx', appSecret: 's' }, required: ['appId', 'appSecret'], strings: ['appId', 'appSecret'] },
-  { method: 'POST', path: '/api/v3/get-wechat-access-token-info', family: 'v3', identity: 'token', body: { appId: 'wx', appSecret: 's' }, required: ['appId', 'appSecret'], strings: ['appId', 'appSecret'] },
-  { method: 'POST', path: '/connections/social/wechat-miniprogram/bind', family: 'v3', identity: 'token', body: { code: 'c' }, required: ['code'], strings: ['code'] },
+  {
+    method: 'POST',
+    path: '/api/v3/update-profile',
+    family: 'v3',
+    identity: 'token',
+    body: { nickname: 'n', city: 'c' },
+    strings: ['nickname', 'city'],
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/update-password',
+    family: 'v3',
+    identity: 'token',
+    body: { newPassword: 'x' },
+    required: ['newPassword'],
+    strings: ['newPassword'],
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/bind-email',
+    family: 'v3',
+    identity: 'token',
+    body: { email, passCode: '1' },
+    required: ['email', 'passCode'],
+    strings: ['email', 'passCode'],
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/verify-update-email-request',
+    family: 'v3',
+    identity: 'token',
+    body: { verifyMethod: 'EMAIL_PASSCODE', emailPassCodePayload: { newEmail: email, newEmailPassCode: '1' } },
+    required: ['verifyMethod', 'emailPassCodePayload'],
+    strings: ['verifyMethod', 'emailPassCodePayload.newEmail'],
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/update-email',
+    family: 'v3',
+    identity: 'token',
+    body: { updateEmailToken: 't' },
+    required: ['updateEmailToken'],
+    strings: ['updateEmailToken'],
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/bind-phone',
+    family: 'v3',
+    identity: 'token',
+    body: { phoneNumber: '13900000000', passCode: '1' },
+    required: ['phoneNumber', 'passCode'],
+    strings: ['phoneNumber', 'passCode'],
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/verify-update-phone-request',
+    family: 'v3',
+    identity: 'token',
+    body: { verifyMethod: 'PHONE_PASSCODE', phonePassCodePayload: { newPhoneNumber: '13900000000', newPhonePassCode: '1' } },
+    required: ['verifyMethod', 'phonePassCodePayload'],
+    strings: ['verifyMethod', 'phonePassCodePayload.newPhoneNumber'],
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/update-phone',
+    family: 'v3',
+    identity: 'token',
+    body: { updatePhoneToken: 't' },
+    required: ['updatePhoneToken'],
+    strings: ['updatePhoneToken'],
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/verify-delete-account-request',
+    family: 'v3',
+    identity: 'token',
+    body: { verifyMethod: 'EMAIL_PASSCODE', emailPassCodePayload: { email, passCode: '1' } },
+    required: ['verifyMethod'],
+    strings: ['verifyMethod', 'emailPassCodePayload.email'],
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/delete-account',
+    family: 'v3',
+    identity: 'token',
+    body: { deleteAccountToken: 't' },
+    required: ['deleteAccountToken'],
+    strings: ['deleteAccountToken'],
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/get-wechat-access-token',
+    family: 'v3',
+    identity: 'token',
+    body: { appId: 'wx', appSecret: 's' },
+    required: ['appId', 'appSecret'],
+    strings: ['appId', 'appSecret'],
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/get-wechat-access-token-info',
+    family: 'v3',
+    identity: 'token',
+    body: { appId: 'wx', appSecret: 's' },
+    required: ['appId', 'appSecret'],
+    strings: ['appId', 'appSecret'],
+  },
+  {
+    method: 'POST',
+    path: '/connections/social/wechat-miniprogram/bind',
+    family: 'v3',
+    identity: 'token',
+    body: { code: 'c' },
+    required: ['code'],
+    strings: ['code'],
+  },
   { method: 'GET', path: '/api/v3/system', family: 'v3' },
   // A refresh token nobody issued: wrong whatever else is right.
-  { method: 'POST', path: '/oidc/token', family: 'oauth', identity: 'client', body: { grant_type: 'refresh_token', refresh_token: 'never-issued' }, required: ['grant_type'], strings: ['grant_type', 'refresh_token'], form: true },
+  {
+    method: 'POST',
+    path: '/oidc/token',
+    family: 'oauth',
+    identity: 'client',
+    body: { grant_type: 'refresh_token', refresh_token: 'never-issued' },
+    required: ['grant_type'],
+    strings: ['grant_type', 'refresh_token'],
+    form: true,
+  },
   { method: 'POST', path: '/oidc/token/revocation', family: 'oauth', body: { token: 'x' }, required: ['token'], strings: [], form: true },
   { method: 'GET', path: '/oidc/.well-known/jwks.json', family: 'oauth' },
   { method: 'GET', path: '/oidc/.well-known/openid-configuration', family: 'oauth' },
@@ -104,45 +268,95 @@ const notJson = fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }).filt
     return true
   }
 })
-const text = fc.oneof(notJson, fc.jsonValue().map((value) => JSON.stringify(value)))
+const text = fc.oneof(
+  notJson,
+  fc.jsonValue().map((value) => JSON.stringify(value)),
+)
 const headerText = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 60 })
 const noise = fc.array(
   fc.tuple(
-    fc.oneof(fc.constantFrom('accept', 'accept-language', 'user-agent', 'x-forwarded-for', 'cookie', 'origin', 'referer', 'x-authing-request-from', 'x-authing-sdk-version'), fc.stringMatching(/^x-[a-z0-9-]{1,20}$/)),
+    fc.oneof(
+      fc.constantFrom(
+        'accept',
+        'accept-language',
+        'user-agent',
+        'x-forwarded-for',
+        'cookie',
+        'origin',
+        'referer',
+        'x-authing-request-from',
+        'x-authing-sdk-version',
+      ),
+      fc.stringMatching(/^x-[a-z0-9-]{1,20}$/),
+    ),
     headerText.map((value) => value.trim()),
   ),
   { maxLength: 3 },
 )
-const wrongJsonType = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.string(), { maxKeys: 2 }))
+const wrongJsonType = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 2 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.string(), { maxKeys: 2 }),
+)
 
 /** The ways a request to `route` can be wrong. */
 function wrongFor(route: Route): fc.Arbitrary<Wrong> {
   const ways: fc.Arbitrary<Wrong>[] = [
-    fc.stringMatching(/^\/[a-z0-9/_-]{1,30}$/).map((path) => ({ kind: 'unknown route' as const, path: `${route.path.split('?')[0]}${path}` })),
-    fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE').filter((method) => method != route.method && !(route.alsoAccepts || []).includes(method)).map((method) => ({ kind: 'wrong method' as const, method })),
+    fc
+      .stringMatching(/^\/[a-z0-9/_-]{1,30}$/)
+      .map((path) => ({ kind: 'unknown route' as const, path: `${route.path.split('?')[0]}${path}` })),
+    fc
+      .constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE')
+      .filter((method) => method != route.method && !(route.alsoAccepts || []).includes(method))
+      .map((method) => ({ kind: 'wrong method' as const, method })),
   ]
   if (route.method != 'GET') {
-    const contentTypes = ['text/plain', 'application/xml', 'text/html', 'application/octet-stream', 'image/png', 'application/jsonx', 'multipart/form-data; boundary=x']
+    const contentTypes = [
+      'text/plain',
+      'application/xml',
+      'text/html',
+      'application/octet-stream',
+      'image/png',
+      'application/jsonx',
+      'multipart/form-data; boundary=x',
+    ]
     ways.push(
       notJson.map((text) => ({ kind: 'bad JSON' as const, text })),
-      fc.tuple(fc.constantFrom(...contentTypes.concat(route.family == 'oauth' || route.family == 'upload' ? [] : ['application/x-www-form-urlencoded'])), text).map(([contentType, text]) => ({ kind: 'wrong content type' as const, contentType, text })),
+      fc
+        .tuple(
+          fc.constantFrom(
+            ...contentTypes.concat(route.family == 'oauth' || route.family == 'upload' ? [] : ['application/x-www-form-urlencoded']),
+          ),
+          text,
+        )
+        .map(([contentType, text]) => ({ kind: 'wrong content type' as const, contentType, text })),
       text.map((text) => ({ kind: 'no content type' as const, text })),
     )
   }
   if (route.method != 'GET' && route.family != 'control') {
     ways.push(
       fc.integer({ min: 1024 * 1024 + 1, max: 1536 * 1024 }).map((bytes) => ({ kind: 'too large' as const, bytes })),
-      fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.string(), fc.array(fc.jsonValue(), { maxLength: 3 })).map((json) => ({ kind: 'not an object' as const, json })),
+      fc
+        .oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.string(), fc.array(fc.jsonValue(), { maxLength: 3 }))
+        .map((json) => ({ kind: 'not an object' as const, json })),
     )
   }
   if (route.required && route.required.length > 0) {
-    ways.push(fc.record({ kind: fc.constant('required field missing' as const), field: fc.constantFrom(...route.required), empty: fc.boolean() }))
+    ways.push(
+      fc.record({ kind: fc.constant('required field missing' as const), field: fc.constantFrom(...route.required), empty: fc.boolean() }),
+    )
     if (!route.form) ways.push(fc.constant({ kind: 'empty body' as const }))
   }
   if (route.strings && route.strings.length > 0) {
     ways.push(
       fc.record({ kind: fc.constant('wrong type' as const), field: fc.constantFrom(...route.strings), value: wrongJsonType }),
-      fc.record({ kind: fc.constant('too long' as const), field: fc.constantFrom(...route.strings), length: fc.integer({ min: 4097, max: 20_000 }) }),
+      fc.record({
+        kind: fc.constant('too long' as const),
+        field: fc.constantFrom(...route.strings),
+        length: fc.integer({ min: 4097, max: 20_000 }),
+      }),
     )
   }
   if (route.identity) {
@@ -150,12 +364,23 @@ function wrongFor(route: Route): fc.Arbitrary<Wrong> {
     ways.push(fc.record({ kind: fc.constant('caller' as const), how: fc.constantFrom('missing', 'unknown', 'garbage'), value }))
   }
   if (route.path == '/api/v3/get-profile') {
-    ways.push(fc.tuple(fc.constantFrom('withCustomData', 'withIdentities', 'withDepartmentIds'), fc.stringMatching(/^[A-Za-z0-9]{1,10}$/).filter((flag) => flag != 'true' && flag != 'false')).map(([name, flag]) => ({ kind: 'query' as const, query: `${name}=${flag}` })))
+    ways.push(
+      fc
+        .tuple(
+          fc.constantFrom('withCustomData', 'withIdentities', 'withDepartmentIds'),
+          fc.stringMatching(/^[A-Za-z0-9]{1,10}$/).filter((flag) => flag != 'true' && flag != 'false'),
+        )
+        .map(([name, flag]) => ({ kind: 'query' as const, query: `${name}=${flag}` })),
+    )
   }
   if (route.family == 'upload') {
     ways.push(
-      fc.stringMatching(/^[^A-Za-z0-9_-]{1,10}$/).map((folder) => ({ kind: 'query' as const, query: `folder=${encodeURIComponent(folder)}` })),
-      fc.tuple(text, fc.stringMatching(/^[a-z0-9]{1,20}$/)).map(([body, boundary]) => ({ kind: 'broken multipart' as const, text: body, boundary })),
+      fc
+        .stringMatching(/^[^A-Za-z0-9_-]{1,10}$/)
+        .map((folder) => ({ kind: 'query' as const, query: `folder=${encodeURIComponent(folder)}` })),
+      fc
+        .tuple(text, fc.stringMatching(/^[a-z0-9]{1,20}$/))
+        .map(([body, boundary]) => ({ kind: 'broken multipart' as const, text: body, boundary })),
     )
   }
   return fc.oneof(...ways)
@@ -234,7 +459,9 @@ async function requestOf({ route: index, wrong, noise: extra, validToken }: Case
       body = ''
       break
     case 'caller': {
-      const name = { app: 'x-authing-app-id', client: 'x-authing-app-id', pool: 'x-authing-userpool-id', token: 'authorization' }[route.identity!]
+      const name = { app: 'x-authing-app-id', client: 'x-authing-app-id', pool: 'x-authing-userpool-id', token: 'authorization' }[
+        route.identity!
+      ]
       if (wrong.how == 'missing') delete headers[name]
       else headers[name] = wrong.how == 'garbage' && route.identity == 'token' ? `Bearer ${wrong.value}` : `fuzz-${wrong.value}`
       break
@@ -256,7 +483,8 @@ async function requestOf({ route: index, wrong, noise: extra, validToken }: Case
   if (body === undefined && fields && method != 'GET' && method != 'HEAD') body = encode(fields)
   if (route.family == 'upload' && body === undefined && method == 'POST') {
     headers['content-type'] = 'multipart/form-data; boundary=b0undary'
-    body = '--b0undary\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nPNG\r\n--b0undary--\r\n'
+    body =
+      '--b0undary\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nPNG\r\n--b0undary--\r\n'
   }
   return { method, url: `${emulator().url}${path}`, headers, body: method == 'GET' || method == 'HEAD' ? undefined : body }
 }
@@ -341,7 +569,9 @@ test('malformed requests arriving together are answered the same way', async () 
 test('the emulator kept serving: nothing in its log failed with a 5xx, and a normal login works', async () => {
   console.log(`emulator fuzz: ${seen.total()} malformed requests, all refused with a 4xx`, seen.counts)
   const log = await emulator().client.requests({ limit: 1000 })
-  expect(log.filter((entry) => entry.status >= 500 || entry.status == 0).map((entry) => `${entry.method} ${entry.path}: ${entry.error}`)).toEqual([])
+  expect(
+    log.filter((entry) => entry.status >= 500 || entry.status == 0).map((entry) => `${entry.method} ${entry.path}: ${entry.error}`),
+  ).toEqual([])
   const tokens = await loginDemo(emulator())
   expect(tokens.access_token).toEqual(expect.any(String))
   expect((await fetch(`${emulator().url}/api/v3/system`)).status).toBe(200)

@@ -15,9 +15,27 @@ const anyField = fc.oneof(json, fc.constant(undefined))
 
 /** A body of any shape: Authing envelopes with any field values, OAuth errors, text, JSON that is not an object. */
 const body = fc.oneof(
-  fc.record({ statusCode: fc.oneof(fc.integer({ min: 100, max: 700 }), json), message: fc.oneof(awkwardString, json), apiCode: anyField, requestId: anyField, data: anyField }, { requiredKeys: [] }),
-  fc.record({ error: fc.oneof(fc.constantFrom('invalid_grant', 'invalid_request', 'server_error'), json), error_description: fc.oneof(awkwardString, json) }, { requiredKeys: [] }),
-  fc.record({ code: fc.oneof(fc.integer({ min: 100, max: 700 }), json), message: fc.oneof(awkwardString, json), data: anyField }, { requiredKeys: [] }),
+  fc.record(
+    {
+      statusCode: fc.oneof(fc.integer({ min: 100, max: 700 }), json),
+      message: fc.oneof(awkwardString, json),
+      apiCode: anyField,
+      requestId: anyField,
+      data: anyField,
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    {
+      error: fc.oneof(fc.constantFrom('invalid_grant', 'invalid_request', 'server_error'), json),
+      error_description: fc.oneof(awkwardString, json),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    { code: fc.oneof(fc.integer({ min: 100, max: 700 }), json), message: fc.oneof(awkwardString, json), data: anyField },
+    { requiredKeys: [] },
+  ),
   fc.constantFrom('', ' ', '<html><body><h1>502 Bad Gateway</h1></body></html>', '{"statusCode":200,"da', 'null', '[]', '"ok"', '42'),
   awkwardString,
   json,
@@ -38,7 +56,12 @@ type Server = ReturnType<typeof setup>['server']
 
 /** What the network and the server do with one request. */
 const answer: fc.Arbitrary<Answer> = fc.oneof(
-  { weight: 1, arbitrary: fc.constantFrom('request:fail timeout', 'request:fail net::ERR_CONNECTION_REFUSED', 'request:fail socket hang up').map((reject) => ({ reject })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('request:fail timeout', 'request:fail net::ERR_CONNECTION_REFUSED', 'request:fail socket hang up')
+      .map((reject) => ({ reject })),
+  },
   { weight: 2, arbitrary: fc.constantFrom(...(Object.keys(PLAUSIBLE) as (keyof typeof PLAUSIBLE)[])).map((plausible) => ({ plausible })) },
   {
     weight: 5,
@@ -59,12 +82,28 @@ interface Operation {
 }
 
 const OPERATIONS: Record<string, Operation> = {
-  login: { route: 'POST /api/v3/signin', loggedIn: true, changes: 'login', run: (a) => a.loginByPassword({ passwordPayload: { account: 'b', password: 'p' } }) },
+  login: {
+    route: 'POST /api/v3/signin',
+    loggedIn: true,
+    changes: 'login',
+    run: (a) => a.loginByPassword({ passwordPayload: { account: 'b', password: 'p' } }),
+  },
   call: { route: 'GET /api/v3/get-profile', loggedIn: true, changes: 'refresh', run: (a) => a.getUserInfo() },
   refresh: { route: 'POST /oidc/token', loggedIn: true, changes: 'refresh', run: (a) => a.refreshToken() },
-  automaticRefresh: { route: 'POST /oidc/token', loggedIn: true, changes: 'refresh', expired: true, run: (a) => a.updateUserInfo({ nickname: 'n' }) },
+  automaticRefresh: {
+    route: 'POST /oidc/token',
+    loggedIn: true,
+    changes: 'refresh',
+    expired: true,
+    run: (a) => a.updateUserInfo({ nickname: 'n' }),
+  },
   logout: { route: 'POST /oidc/token/revocation', loggedIn: true, changes: 'logout', run: (a) => a.logout() },
-  sendSms: { route: 'POST /api/v3/send-sms', loggedIn: false, changes: 'no', run: (a) => a.sendSms({ phoneNumber: '1', channel: 'CHANNEL_LOGIN' }) },
+  sendSms: {
+    route: 'POST /api/v3/send-sms',
+    loggedIn: false,
+    changes: 'no',
+    run: (a) => a.sendSms({ phoneNumber: '1', channel: 'CHANNEL_LOGIN' }),
+  },
   publicKey: { route: 'GET /api/v3/system', loggedIn: false, changes: 'no', run: (a) => a.getPublicKey('sm2') },
   avatar: { route: 'POST /api/v2/upload', loggedIn: true, changes: 'no', run: (a) => a.updateAvatar() },
 }
@@ -132,5 +171,6 @@ test.each(Object.keys(OPERATIONS))('%s: any answer gives a documented result and
 
 test('the answers were of every kind', () => {
   console.log('answers:', outcomes.counts)
-  for (const code of ['ok', 'network', 'timeout', 'server', 'api', 'session_expired']) expect([code, outcomes.counts[code] || 0]).not.toEqual([code, 0])
+  for (const code of ['ok', 'network', 'timeout', 'server', 'api', 'session_expired'])
+    expect([code, outcomes.counts[code] || 0]).not.toEqual([code, 0])
 })

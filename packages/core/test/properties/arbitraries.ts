@@ -42,20 +42,30 @@ export const awkwardString: fc.Arbitrary<string> = fc.oneof(
  * in an SDK message, including non-BMP characters. No lone surrogates: a secret is valid Unicode.
  */
 export const secret: fc.Arbitrary<string> = fc
-  .tuple(
-    fc.string({ unit: 'grapheme', minLength: 4, maxLength: 30 }),
-    fc.stringMatching(/^[A-Za-z0-9]{6}$/),
-  )
+  .tuple(fc.string({ unit: 'grapheme', minLength: 4, maxLength: 30 }), fc.stringMatching(/^[A-Za-z0-9]{6}$/))
   .map(([text, tail]) => `${text}${tail}`)
 
 // ---------------------------------------------------------------------------------------------------------------
 // Hosts
 
-const port = fc.option(fc.integer({ min: 1, max: 65535 }).map((n) => `:${n}`), { nil: '' })
-const urlPath = fc.option(fc.webPath().map((p) => (p.startsWith('/') ? p : `/${p}`)), { nil: '' })
-const randomCase = (text: string) => fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) => [...text].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(''))
+const port = fc.option(
+  fc.integer({ min: 1, max: 65535 }).map((n) => `:${n}`),
+  { nil: '' },
+)
+const urlPath = fc.option(
+  fc.webPath().map((p) => (p.startsWith('/') ? p : `/${p}`)),
+  { nil: '' },
+)
+const randomCase = (text: string) =>
+  fc
+    .array(fc.boolean(), { minLength: text.length, maxLength: text.length })
+    .map((upper) => [...text].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(''))
 const octet = fc.integer({ min: 0, max: 255 })
-const loopback = fc.oneof(fc.constant('localhost'), fc.constant('[::1]'), fc.tuple(octet, octet, octet).map((o) => `127.${o.join('.')}`))
+const loopback = fc.oneof(
+  fc.constant('localhost'),
+  fc.constant('[::1]'),
+  fc.tuple(octet, octet, octet).map((o) => `127.${o.join('.')}`),
+)
 const remote = fc.domain().filter((domain) => !/^(localhost|127\.)/i.test(domain))
 
 /** Hosts the README allows: https:// anywhere, http:// on loopback only. */
@@ -67,11 +77,24 @@ export const allowedHost: fc.Arbitrary<string> = fc.oneof(
 /** Hosts it refuses: plain http:// to a remote host (however disguised as loopback), other schemes, no scheme. */
 export const refusedHost: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(remote, port, urlPath).map(([domain, p, rest]) => `http://${domain}${p}${rest}`),
-  fc.tuple(loopback, remote).chain(([host, domain]) =>
-    fc.constantFrom(`http://${host}.${domain}`, `http://${host}@${domain}`, `http://${host}:80@${domain}/`, `http://${domain}/${host}`, `http://${domain}#${host}`, `http://${domain}?${host}`),
-  ),
-  fc.tuple(fc.constantFrom('ftp', 'ws', 'wss', 'file', 'javascript', 'data', 'httpx', 'http:', 'https:'), remote).map(([scheme, domain]) => `${scheme}://${domain}`),
-  fc.tuple(fc.constantFrom('', '//', ' https://', '\thttp://localhost', 'https:/', 'https:', 'https:///'), remote).map(([prefix, domain]) => `${prefix}${domain}`),
+  fc
+    .tuple(loopback, remote)
+    .chain(([host, domain]) =>
+      fc.constantFrom(
+        `http://${host}.${domain}`,
+        `http://${host}@${domain}`,
+        `http://${host}:80@${domain}/`,
+        `http://${domain}/${host}`,
+        `http://${domain}#${host}`,
+        `http://${domain}?${host}`,
+      ),
+    ),
+  fc
+    .tuple(fc.constantFrom('ftp', 'ws', 'wss', 'file', 'javascript', 'data', 'httpx', 'http:', 'https:'), remote)
+    .map(([scheme, domain]) => `${scheme}://${domain}`),
+  fc
+    .tuple(fc.constantFrom('', '//', ' https://', '\thttp://localhost', 'https:/', 'https:', 'https:///'), remote)
+    .map(([prefix, domain]) => `${prefix}${domain}`),
   fc.constantFrom('', ' ', 'https://', 'http://', 'http://localhost.', 'http://0.0.0.0', 'http://[::2]', 'http://128.0.0.1'),
 )
 
@@ -111,7 +134,15 @@ const THROWN = {
   sdkLookAlike: () => ({ code: 'invalid_argument', message: 'a look-alike of an SDK error' }),
   undocumentedCode: () => ({ code: 'EVIL', message: 'an error with an undocumented code' }),
   objectErrMsg: () => ({ errMsg: { nested: true } }),
-  unreadableProxy: () => new Proxy({}, { get: () => { throw new Error('a proxy that cannot be read') } }),
+  unreadableProxy: () =>
+    new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('a proxy that cannot be read')
+        },
+      },
+    ),
 }
 type Thrown = keyof typeof THROWN
 
@@ -126,9 +157,10 @@ const BUILTINS = {
   boxedString: () => new String('boxed'),
   nullPrototype: () => Object.create(null),
   promise: () => Promise.resolve({}),
-  classInstance: () => new (class Custom {
-    field = 'value'
-  })(),
+  classInstance: () =>
+    new (class Custom {
+      field = 'value'
+    })(),
   revokedProxy: () => {
     const revocable = Proxy.revocable({}, {})
     revocable.revoke()
@@ -202,10 +234,12 @@ function throwingGetter(target: object, key: string, error: () => unknown, onRea
 }
 
 function applyEdit(root: Record<string, unknown>, { path, kind, value }: Edit): void {
-  const parent = path.slice(0, -1).reduce<Record<string, unknown> | undefined>(
-    (node, name) => (node && typeof node[name] == 'object' ? (node[name] as Record<string, unknown>) : undefined),
-    root,
-  )
+  const parent = path
+    .slice(0, -1)
+    .reduce<Record<string, unknown> | undefined>(
+      (node, name) => (node && typeof node[name] == 'object' ? (node[name] as Record<string, unknown>) : undefined),
+      root,
+    )
   const name = path[path.length - 1]!
   if (!parent) return
   if (kind == 'delete') delete parent[name]
@@ -241,16 +275,18 @@ export function build(recipe: Recipe): unknown {
 }
 
 const primitive: fc.Arbitrary<Recipe> = fc.oneof(
-  fc.oneof(
-    fc.constantFrom(undefined, null, NaN, 0, -0, Infinity, -Infinity, true, false, 0n),
-    fc.integer(),
-    fc.double(),
-    fc.bigInt(),
-    fc.string({ maxLength: 8 }).map((description) => Symbol(description)),
-    fc.constantFrom('', ' ', '\n', '\u0000', 'false', 'null', '[object Object]', '{}', '\uD800', '\uDFFF', '😀'),
-    fc.string({ unit: 'binary', maxLength: 40 }),
-    fc.string({ unit: fc.constantFrom('\uD83D', '\uDE00', '😀', '𝕏', 'é', '\u0301', '\u2028'), maxLength: 20 }),
-  ).map((value) => ({ value })),
+  fc
+    .oneof(
+      fc.constantFrom(undefined, null, NaN, 0, -0, Infinity, -Infinity, true, false, 0n),
+      fc.integer(),
+      fc.double(),
+      fc.bigInt(),
+      fc.string({ maxLength: 8 }).map((description) => Symbol(description)),
+      fc.constantFrom('', ' ', '\n', '\u0000', 'false', 'null', '[object Object]', '{}', '\uD800', '\uDFFF', '😀'),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.string({ unit: fc.constantFrom('\uD83D', '\uDE00', '😀', '𝕏', 'é', '\u0301', '\u2028'), maxLength: 20 }),
+    )
+    .map((value) => ({ value })),
   fc.record({ repeat: fc.constantFrom('x', '😀', '\uD800'), times: fc.integer({ min: 1_000, max: 100_000 }) }),
 )
 
@@ -293,7 +329,11 @@ export function nearlyValid(valid: unknown): fc.Arbitrary<Recipe> {
   return fc.record({
     valid: fc.constant(valid),
     edits: fc.array(
-      fc.record({ path: fc.constantFrom(...paths), kind: fc.constantFrom<Edit['kind']>('replace', 'replace', 'delete', 'extra'), value: wrongShape }),
+      fc.record({
+        path: fc.constantFrom(...paths),
+        kind: fc.constantFrom<Edit['kind']>('replace', 'replace', 'delete', 'extra'),
+        value: wrongShape,
+      }),
       { minLength: 1, maxLength: 3 },
     ),
     wrap: fc.constantFrom<Wrap>('none', 'none', 'frozen', 'trapped', 'cyclic'),

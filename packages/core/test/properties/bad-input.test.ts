@@ -82,7 +82,9 @@ test('the documented error codes are read from the README', () => {
 describe.each(METHODS)('%s', (name, _call, valid) => {
   test(`resolves to a documented result for ${RUNS_PER_METHOD} generated argument lists, changing nothing it should not`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.boolean(), fc.boolean(), argumentsFor(valid), (loggedIn, encrypting, args) => check(name, valid, loggedIn, encrypting, args)),
+      fc.asyncProperty(fc.boolean(), fc.boolean(), argumentsFor(valid), (loggedIn, encrypting, args) =>
+        check(name, valid, loggedIn, encrypting, args),
+      ),
       { numRuns: RUNS_PER_METHOD },
     )
   })

@@ -11,7 +11,9 @@ const platform = () => createAdapter(createServer({ now: 0 }))
 
 const isFunction = (value: unknown) => typeof value == 'function'
 const isStorage = (value: unknown) =>
-  !!value && typeof value == 'object' && ['getItem', 'setItem', 'removeItem'].every((name) => isFunction((value as Record<string, unknown>)[name]))
+  !!value &&
+  typeof value == 'object' &&
+  ['getItem', 'setItem', 'removeItem'].every((name) => isFunction((value as Record<string, unknown>)[name]))
 
 /** What each option accepts, as the README's Options table says (absent is fine for all but appId and userPoolId). */
 const ACCEPTS: Record<string, (value: unknown) => boolean> = {
@@ -44,7 +46,20 @@ function accepts(name: string, value: unknown): boolean {
 
 /** Values of the right type but out of range, next to the generated wrong shapes. */
 const nearMiss = fc
-  .constantFrom<unknown>('', 0, -1, 0.5, 2 ** 31, Infinity, NaN, 'https://x', () => 'now', { request: 1 }, { storage: {} }, { storage: isStorage })
+  .constantFrom<unknown>(
+    '',
+    0,
+    -1,
+    0.5,
+    2 ** 31,
+    Infinity,
+    NaN,
+    'https://x',
+    () => 'now',
+    { request: 1 },
+    { storage: {} },
+    { storage: isStorage },
+  )
   .map((value): Recipe => ({ value }))
 
 test('a value of a wrong shape for any option is a TypeError naming it, with no platform call', () => {

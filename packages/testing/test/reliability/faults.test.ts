@@ -30,7 +30,10 @@ const OPERATIONS: Record<string, Operation> = {
 }
 
 const logInAgain = (authing: Authing) =>
-  authing.loginByPassword({ passwordPayload: { username: 'demo', password: 'Demo-Passw0rd!' }, options: { scope: 'openid profile offline_access' } })
+  authing.loginByPassword({
+    passwordPayload: { username: 'demo', password: 'Demo-Passw0rd!' },
+    options: { scope: 'openid profile offline_access' },
+  })
 
 const cases = Object.entries(OPERATIONS).flatMap(([operation, spec]) =>
   Object.entries(FAULTS).map(([fault, how]) => [operation, fault, spec, how] as [string, string, Operation, Fault]),

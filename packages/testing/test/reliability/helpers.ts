@@ -77,7 +77,11 @@ export function useRig(): Rig {
 }
 
 /** Logs the demo user in (with a refresh token) and returns the state; fails the test if that does not work. */
-export async function logIn(authing: Authing, username: string = DEMO_USER.username, password: string = DEMO_USER.password): Promise<LoginState> {
+export async function logIn(
+  authing: Authing,
+  username: string = DEMO_USER.username,
+  password: string = DEMO_USER.password,
+): Promise<LoginState> {
   const [error, state] = await authing.loginByPassword({ passwordPayload: { username, password }, options: { scope: SCOPE } })
   expect(error).toBeNull()
   return state!

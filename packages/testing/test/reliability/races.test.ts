@@ -26,7 +26,9 @@ describe('100 concurrent authenticated calls across a refresh', () => {
     expect(await refreshes()).toHaveLength(1)
     const profiles = (await rig.emulator.client.requests()).filter((entry) => entry.path == '/api/v3/get-profile')
     const [, renewed] = await outcome(() => authing.getLoginState())
-    expect(profiles.map((entry) => entry.requestHeaders.authorization)).toEqual(Array(100).fill((renewed as { access_token: string }).access_token))
+    expect(profiles.map((entry) => entry.requestHeaders.authorization)).toEqual(
+      Array(100).fill((renewed as { access_token: string }).access_token),
+    )
     expect((renewed as { refresh_token: string }).refresh_token).not.toBe(before.refresh_token)
   })
 
@@ -64,13 +66,15 @@ test('a login that ends while a refresh is in flight wins; the refresh answer is
 test('a refresh that answers while that login is being written to storage: memory and storage both end with the login', async () => {
   // The app's storage is the wx one, with writes that wait for a gate (the adapter option apps use for their own storage).
   const wxStorage = createWxAdapter(rig.wx).storage
-  let gate: Promise<void> | undefined
   let open = () => {}
+  const gate = new Promise<void>((resolve) => (open = resolve))
+  let gated = false
   let writing = false
   const storage = {
     ...wxStorage,
     async setItem(key: string, value: unknown) {
       await wxStorage.setItem(key, value)
+      if (!gated) return
       writing = true
       await gate
     },
@@ -81,7 +85,7 @@ test('a refresh that answers while that login is being written to storage: memor
   await rig.emulator.client.setFault({ route: '/oidc/token', kind: 'latency', ms: 150, times: 1 })
   rig.clock.now += 2 * DAY
   const refreshing = outcome(() => authing.refreshToken())
-  gate = new Promise<void>((resolve) => (open = resolve))
+  gated = true
   const loggingIn = logIn(authing, 'bob', 'Bob-passw0rd')
   expect((await refreshing)[0]).toBeNull()
   expect(writing).toBe(true) // the refresh was answered while the login's state was being written

@@ -34,10 +34,16 @@ describe.each(['rsa', 'sm2'] as const)('passwords with %s encryption', (type) =>
         await rig.emulator.client.createUser({ username, password: first }) // no phone, no e-mail: deletion asks the password
         const authing = rig.client({ encryptFunction: PLUGINS[type] })
 
-        const login = await outcome(() => authing.loginByPassword({ passwordPayload: { username, password: first }, options: { passwordEncryptType: type, scope: SCOPE } }))
+        const login = await outcome(() =>
+          authing.loginByPassword({ passwordPayload: { username, password: first }, options: { passwordEncryptType: type, scope: SCOPE } }),
+        )
         expect(login[0]).toBeNull()
-        expect((await outcome(() => authing.updatePassword({ oldPassword: first, newPassword: second, passwordEncryptType: type })))[0]).toBeNull()
-        const deletion = await outcome(() => authing.deleteAccountRequest({ verifyMethod: 'PASSWORD', passwordPayload: { password: second, passwordEncryptType: type } }))
+        expect(
+          (await outcome(() => authing.updatePassword({ oldPassword: first, newPassword: second, passwordEncryptType: type })))[0],
+        ).toBeNull()
+        const deletion = await outcome(() =>
+          authing.deleteAccountRequest({ verifyMethod: 'PASSWORD', passwordPayload: { password: second, passwordEncryptType: type } }),
+        )
         expect(deletion[0]).toBeNull() // the emulator decrypted the new password and found it right
 
         const log = await rig.emulator.client.requests()
@@ -46,14 +52,23 @@ describe.each(['rsa', 'sm2'] as const)('passwords with %s encryption', (type) =>
           for (const text of [...forms(first), ...forms(second)]) expect(entry.requestBody || '').not.toContain(text)
         }
         const body = (path: string) => JSON.parse(log.find((entry) => entry.path == path)!.requestBody!)
-        expect(body('/api/v3/update-password')).toMatchObject({ oldPassword: expect.any(String), newPassword: expect.any(String), passwordEncryptType: type })
+        expect(body('/api/v3/update-password')).toMatchObject({
+          oldPassword: expect.any(String),
+          newPassword: expect.any(String),
+          passwordEncryptType: type,
+        })
       }),
       { numRuns: runs(4) },
     )
   })
 
   test.each<[string, EncryptFunction]>([
-    ['throws', () => { throw new Error('no key') }],
+    [
+      'throws',
+      () => {
+        throw new Error('no key')
+      },
+    ],
     ['returns "false"', () => 'false'],
     ['returns an empty string', () => ''],
     ['returns the password unchanged', (text) => text],
@@ -61,13 +76,25 @@ describe.each(['rsa', 'sm2'] as const)('passwords with %s encryption', (type) =>
     const authing = rig.client({ encryptFunction: plugin })
     await logIn(rig.client())
     const attempts: (() => Promise<unknown>)[] = [
-      () => authing.loginByPassword({ passwordPayload: { username: 'demo', password: DEMO_USER.password }, options: { passwordEncryptType: type } }),
+      () =>
+        authing.loginByPassword({
+          passwordPayload: { username: 'demo', password: DEMO_USER.password },
+          options: { passwordEncryptType: type },
+        }),
       () => authing.updatePassword({ oldPassword: DEMO_USER.password, newPassword: 'Another-passw0rd', passwordEncryptType: type }),
-      () => authing.deleteAccountRequest({ verifyMethod: 'PASSWORD', passwordPayload: { password: DEMO_USER.password, passwordEncryptType: type } }),
+      () =>
+        authing.deleteAccountRequest({
+          verifyMethod: 'PASSWORD',
+          passwordPayload: { password: DEMO_USER.password, passwordEncryptType: type },
+        }),
     ]
     for (const attempt of attempts) expect((await outcome(attempt))[0]).toMatchObject({ code: 'encrypt_failed' })
     const log = await rig.emulator.client.requests()
-    expect(log.filter((entry) => PASSWORD_ROUTES.includes(entry.path) && entry.requestBody?.includes('password')).map((entry) => entry.requestBody)).toEqual([
+    expect(
+      log
+        .filter((entry) => PASSWORD_ROUTES.includes(entry.path) && entry.requestBody?.includes('password'))
+        .map((entry) => entry.requestBody),
+    ).toEqual([
       expect.stringContaining('Demo-Passw0rd!'), // the plain login of logIn() above, with no encryption asked
     ])
   })
@@ -76,7 +103,11 @@ describe.each(['rsa', 'sm2'] as const)('passwords with %s encryption', (type) =>
 test('a sign-in the client gave up on (timeout) is in the emulator log too, and not in clear', async () => {
   await rig.emulator.client.setFault({ route: '/api/v3/signin', kind: 'latency', ms: 50, times: 1 })
   const authing = rig.client({ encryptFunction: rsa, timeout: 10 })
-  const attempt = () => authing.loginByPassword({ passwordPayload: { username: 'demo', password: DEMO_USER.password }, options: { passwordEncryptType: 'rsa' } })
+  const attempt = () =>
+    authing.loginByPassword({
+      passwordPayload: { username: 'demo', password: DEMO_USER.password },
+      options: { passwordEncryptType: 'rsa' },
+    })
   expect((await outcome(attempt))[0]).toMatchObject({ code: 'timeout' })
   let signins: Awaited<ReturnType<typeof rig.emulator.client.requests>> = []
   for (let attempt = 0; attempt < 40 && signins.length == 0; attempt++) {
@@ -93,12 +124,19 @@ describe('randomness for encryption', () => {
     const encryptedLogins = async () => {
       const authing = rig.client({ encryptFunction: PLUGINS[type] })
       for (let i = 0; i < 2; i++) {
-        const [error] = await outcome(() => authing.loginByPassword({ passwordPayload: { username: 'demo', password: DEMO_USER.password }, options: { passwordEncryptType: type } }))
+        const [error] = await outcome(() =>
+          authing.loginByPassword({
+            passwordPayload: { username: 'demo', password: DEMO_USER.password },
+            options: { passwordEncryptType: type },
+          }),
+        )
         expect(error).toBeNull()
       }
       const log = await rig.emulator.client.requests()
       await rig.emulator.client.clearRequests()
-      return log.filter((entry) => entry.path == '/api/v3/signin').map((entry) => JSON.parse(entry.requestBody!).passwordPayload.password as string)
+      return log
+        .filter((entry) => entry.path == '/api/v3/signin')
+        .map((entry) => JSON.parse(entry.requestBody!).passwordPayload.password as string)
     }
     // The platform's CSPRNG: every encryption asks it, and two encryptions differ.
     const [one, two] = await encryptedLogins()
@@ -126,23 +164,36 @@ describe('secrets never appear in error messages or console output', () => {
       return errors(rig.client().getPhone({ extIdpConnidentifier: DEMO.extIdpConnidentifier, code: text }))
     },
     async 'data that does not decrypt'(text) {
-      return errors(rig.client().decryptData({ extIdpConnidentifier: DEMO.extIdpConnidentifier, encryptedData: text, iv: text, code: text }))
+      return errors(
+        rig.client().decryptData({ extIdpConnidentifier: DEMO.extIdpConnidentifier, encryptedData: text, iv: text, code: text }),
+      )
     },
     async 'an unknown update or deletion token'(text) {
       const authing = rig.client()
       await logIn(authing)
-      return errors(authing.updateEmail({ updateEmailToken: text }), authing.updatePhone({ updatePhoneToken: text }), authing.deleteAccount({ deleteAccountToken: text }))
+      return errors(
+        authing.updateEmail({ updateEmailToken: text }),
+        authing.updatePhone({ updatePhoneToken: text }),
+        authing.deleteAccount({ deleteAccountToken: text }),
+      )
     },
     async 'a plugin that fails on the password'(text) {
       const failing: EncryptFunction = (plain) => {
         throw new Error(`cannot encrypt ${plain}`)
       }
       const authing = rig.client({ encryptFunction: failing })
-      return errors(authing.loginByPassword({ passwordPayload: { username: 'demo', password: text }, options: { passwordEncryptType: 'rsa' } }))
+      return errors(
+        authing.loginByPassword({ passwordPayload: { username: 'demo', password: text }, options: { passwordEncryptType: 'rsa' } }),
+      )
     },
     async 'a password too long for RSA'(text) {
       const authing = rig.client({ encryptFunction: rsa })
-      return errors(authing.loginByPassword({ passwordPayload: { username: 'demo', password: text.repeat(40) }, options: { passwordEncryptType: 'rsa' } }))
+      return errors(
+        authing.loginByPassword({
+          passwordPayload: { username: 'demo', password: text.repeat(40) },
+          options: { passwordEncryptType: 'rsa' },
+        }),
+      )
     },
   }
 
@@ -224,7 +275,9 @@ describe('hosts', () => {
   test('a non-https host other than loopback is refused at construction', () => {
     fc.assert(
       fc.property(refusedHost, (host) => {
-        expect(() => new Authing({ appId: DEMO.appId, userPoolId: DEMO.userPoolId, host })).toThrow(/^Authing: host must be an https:\/\/ URL/)
+        expect(() => new Authing({ appId: DEMO.appId, userPoolId: DEMO.userPoolId, host })).toThrow(
+          /^Authing: host must be an https:\/\/ URL/,
+        )
       }),
       { numRuns: runs(100) },
     )
@@ -258,7 +311,9 @@ describe('hosts', () => {
     }
     const base = host.replace(/\/+$/, '')
     const sent = rig.wx.log.filter((call) => call.api == 'request' || call.api == 'uploadFile')
-    const authorized = sent.filter((call) => Object.keys((call.args[0] as { header?: object }).header || {}).some((name) => name.toLowerCase() == 'authorization'))
+    const authorized = sent.filter((call) =>
+      Object.keys((call.args[0] as { header?: object }).header || {}).some((name) => name.toLowerCase() == 'authorization'),
+    )
     expect(sent.length).toBeGreaterThanOrEqual(9)
     expect(authorized.length).toBeGreaterThanOrEqual(4)
     for (const call of sent) expect((call.args[0] as { url: string }).url.startsWith(`${base}/`)).toBe(true)
