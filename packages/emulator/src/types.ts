@@ -506,7 +506,7 @@ export interface RequestLogEntry {
   path: string
   /** Query parameters. */
   query: Record<string, string | string[]>
-  /** HTTP status; 0 when the connection was dropped by a fault. */
+  /** HTTP status; 0 when no answer was sent: the connection was dropped by a fault, or the client gave up first. */
   status: number
   /** Time to answer, in milliseconds. */
   durationMs: number
