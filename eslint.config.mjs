@@ -138,7 +138,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['fs', 'path', 'http', 'https', 'crypto', 'os', '@tarojs/taro'].map((name) => ({ name, message: 'The core is platform-neutral.' })),
+          paths: ['fs', 'path', 'http', 'https', 'crypto', 'os', '@tarojs/taro'].map((name) => ({
+            name,
+            message: 'The core is platform-neutral.',
+          })),
           patterns: [{ group: ['@tarojs/*', 'node:*'], message: 'The core is platform-neutral.' }],
         },
       ],

@@ -62,10 +62,22 @@ function configsFor(dir) {
       commonjs(),
       esbuild({ target: node ? 'node20' : 'esnext', tsconfig: `${root}/tsconfig.json` }),
       !node && downlevel(),
-      minify && terser({ ecma: 2017, compress: { passes: 2 }, format: { comments: false, preamble: `/*! ${pkg.name} ${pkg.version}. ${notice} */` } }),
+      minify &&
+        terser({
+          ecma: 2017,
+          compress: { passes: 2 },
+          format: { comments: false, preamble: `/*! ${pkg.name} ${pkg.version}. ${notice} */` },
+        }),
     ],
     output: [
-      { dir: `${root}/dist`, format: 'cjs', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', exports: 'named', interop: 'auto' },
+      {
+        dir: `${root}/dist`,
+        format: 'cjs',
+        entryFileNames: '[name].js',
+        chunkFileNames: '[name]-[hash].js',
+        exports: 'named',
+        interop: 'auto',
+      },
       { dir: `${root}/dist`, format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
     ],
     onwarn(warning, warn) {

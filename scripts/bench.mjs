@@ -45,7 +45,13 @@ try {
   await emulator.close()
 }
 
-const COUNT_NAMES = { platformCalls: 'platform call', requests: 'HTTP request', storage: 'storage call', refreshRequests: 'refresh request', successes: 'success' }
+const COUNT_NAMES = {
+  platformCalls: 'platform call',
+  requests: 'HTTP request',
+  storage: 'storage call',
+  refreshRequests: 'refresh request',
+  successes: 'success',
+}
 /** `{ requests: 1, storage: 0 }` → "1 HTTP request, 0 storage calls". */
 const describeCounts = (counts) =>
   Object.entries(counts)
@@ -91,7 +97,13 @@ function printSizes() {
   console.log(
     table(
       ['package', 'file', 'raw', 'min', 'min+gzip'],
-      sizes.files.map((f, i) => [sizes.files[i - 1]?.package == f.package ? '' : f.package, f.file.replace(/^.*dist\//, 'dist/'), f.raw, f.min, f.gzip]),
+      sizes.files.map((f, i) => [
+        sizes.files[i - 1]?.package == f.package ? '' : f.package,
+        f.file.replace(/^.*dist\//, 'dist/'),
+        f.raw,
+        f.min,
+        f.gzip,
+      ]),
     ),
   )
   console.log('\nWHAT A BUNDLER SHIPS FOR ONE IMPORT (ESM, tree-shaken, peer dependencies external; bytes, kB = 1000 B)')
@@ -101,7 +113,14 @@ function printSizes() {
     table(
       ['bundle', 'import', 'raw', 'min', 'min+gzip', '', 'budget', 'target (#8)', 'official 5.x (shipped / re-min.)'],
       sizes.bundles.map((b) => [
-        b.name, b.import.replace(/^import /, ''), b.raw, b.min, b.gzip, kB(b.gzip), verdict(b, b.budget), verdict(b, b.target),
+        b.name,
+        b.import.replace(/^import /, ''),
+        b.raw,
+        b.min,
+        b.gzip,
+        kB(b.gzip),
+        verdict(b, b.budget),
+        verdict(b, b.target),
         b.official ? `${b.official.shipped} / ${b.official.reminified}` : '',
       ]),
     ),
@@ -125,8 +144,13 @@ function printOperations() {
     table(
       ['operation', 'HTTP', 'refresh', 'storage', 'all calls', 'design', 'official 5.x'],
       operations.map((op) => [
-        operationName(op), op.requests, op.refreshRequests, op.storage, op.platformCalls,
-        op.deviations.length ? `DIFFERS: ${op.deviations.join(', ')}` : 'ok', op.official,
+        operationName(op),
+        op.requests,
+        op.refreshRequests,
+        op.storage,
+        op.platformCalls,
+        op.deviations.length ? `DIFFERS: ${op.deviations.join(', ')}` : 'ok',
+        op.official,
       ]),
     ),
   )
@@ -134,28 +158,37 @@ function printOperations() {
   console.log(
     table(
       ['operation', 'platform calls by API', 'HTTP requests sent'],
-      operations.map((op) => [
-        op.name,
-        tally(Object.entries(op.calls)) || '—',
-        tally(countBy(op.http)) || '—',
-      ]),
+      operations.map((op) => [op.name, tally(Object.entries(op.calls)) || '—', tally(countBy(op.http)) || '—']),
     ),
   )
 }
 
 function printTimings() {
-  console.log('\nPASSWORD ENCRYPTION PER CALL (injected crypto.getRandomValues, as the SDK passes the platform\'s)\n')
-  console.log(table(['plugin', 'calls', 'median', 'p95'], encryption.map((e) => [e.name, e.runs, ms(e.medianMs), ms(e.p95Ms)])))
+  console.log("\nPASSWORD ENCRYPTION PER CALL (injected crypto.getRandomValues, as the SDK passes the platform's)\n")
+  console.log(
+    table(
+      ['plugin', 'calls', 'median', 'p95'],
+      encryption.map((e) => [e.name, e.runs, ms(e.medianMs), ms(e.p95Ms)]),
+    ),
+  )
   console.log('\nSESSION WALL TIME (fresh simulated device each run, emulator on loopback)\n')
   console.log(
-    table(['session', 'runs', 'median', 'p95', 'min', 'max'], sessions.map((s) => [s.name, s.runs, ms(s.medianMs), ms(s.p95Ms), ms(s.minMs), ms(s.maxMs)])),
+    table(
+      ['session', 'runs', 'median', 'p95', 'min', 'max'],
+      sessions.map((s) => [s.name, s.runs, ms(s.medianMs), ms(s.p95Ms), ms(s.minMs), ms(s.maxMs)]),
+    ),
   )
 }
 
 function printTargets() {
   const met = results.targets.filter((t) => t.met).length
   console.log(`\nTARGETS OF ISSUE #8: ${met} of ${results.targets.length} met\n`)
-  console.log(table(['target', 'measured', '', 'official 5.x'], results.targets.map((t) => [t.target, t.measured, t.met ? 'met' : 'NOT MET', t.official])))
+  console.log(
+    table(
+      ['target', 'measured', '', 'official 5.x'],
+      results.targets.map((t) => [t.target, t.measured, t.met ? 'met' : 'NOT MET', t.official]),
+    ),
+  )
 }
 
 console.log(`Authing mini program SDK bench — Node ${results.node}, ${results.machine}`)

@@ -148,7 +148,10 @@ for (const dir of dirs) {
   if (!node) {
     const scripts = [...files].filter((file) => file.endsWith('.js'))
     const modules = [...files].filter((file) => file.endsWith('.mjs'))
-    for (const [list, extra] of [[scripts, []], [modules, ['--module']]]) {
+    for (const [list, extra] of [
+      [scripts, []],
+      [modules, ['--module']],
+    ]) {
       if (list.length == 0) continue
       const check = run(bin('es-check'), ['es2017', ...extra, '--checkFeatures', '--noColor', ...list], { cwd: unpacked })
       if (check.status != 0) problems.push(`es-check es2017${extra.length ? ' --module' : ''} failed:\n${check.stdout}${check.stderr}`)
@@ -224,7 +227,14 @@ function reachable(dir, files, entries, problems) {
     for (const specifier of importsOf(join(dir, file), file)) {
       if (!specifier.startsWith('.')) continue
       const base = posix.normalize(posix.join(posix.dirname(file), specifier))
-      const candidates = [base, `${base}.js`, `${base}.d.ts`, base.replace(/\.(m|c)?js$/, '.d.$1ts'), `${base}/index.js`, `${base}/index.d.ts`]
+      const candidates = [
+        base,
+        `${base}.js`,
+        `${base}.d.ts`,
+        base.replace(/\.(m|c)?js$/, '.d.$1ts'),
+        `${base}/index.js`,
+        `${base}/index.d.ts`,
+      ]
       const target = candidates.find((candidate) => files.has(candidate))
       if (target) queue.push(target)
       else problems.push(`${file} imports "${specifier}", which is not in the tarball`)

@@ -66,19 +66,35 @@ const steps = []
 const step = (title, run) => steps.push({ title, run })
 
 step('loginByPassword (plain)', async () => {
-  const state = ok(await authing.loginByPassword({ passwordPayload: { username: DEMO_USER.username, password: DEMO_USER.password }, options: { scope: SCOPE } }))
+  const state = ok(
+    await authing.loginByPassword({
+      passwordPayload: { username: DEMO_USER.username, password: DEMO_USER.password },
+      options: { scope: SCOPE },
+    }),
+  )
   return `logged in as "${DEMO_USER.username}", token valid for ${state.expires_in} s`
 })
 
 step('loginByPassword (RSA)', async () => {
-  ok(await authing.loginByPassword({ passwordPayload: { account: DEMO_USER.email, password: DEMO_USER.password }, options: { passwordEncryptType: 'rsa', scope: SCOPE } }))
+  ok(
+    await authing.loginByPassword({
+      passwordPayload: { account: DEMO_USER.email, password: DEMO_USER.password },
+      options: { passwordEncryptType: 'rsa', scope: SCOPE },
+    }),
+  )
   const sent = await lastSentPassword()
-  if (sent.includes(DEMO_USER.password) || !/^[A-Za-z0-9+/]{300,}=*$/.test(sent)) throw new Error('the password did not travel RSA-encrypted')
+  if (sent.includes(DEMO_USER.password) || !/^[A-Za-z0-9+/]{300,}=*$/.test(sent))
+    throw new Error('the password did not travel RSA-encrypted')
   return `server decrypted a ${sent.length}-char base64 ciphertext`
 })
 
 step('loginByPassword (SM2)', async () => {
-  ok(await authingSm2.loginByPassword({ passwordPayload: { phone: DEMO_USER.phone, password: DEMO_USER.password }, options: { passwordEncryptType: 'sm2', scope: SCOPE } }))
+  ok(
+    await authingSm2.loginByPassword({
+      passwordPayload: { phone: DEMO_USER.phone, password: DEMO_USER.password },
+      options: { passwordEncryptType: 'sm2', scope: SCOPE },
+    }),
+  )
   const sent = await lastSentPassword()
   if (sent.includes(DEMO_USER.password) || !/^[0-9a-f]{200,}$/.test(sent)) throw new Error('the password did not travel SM2-encrypted')
   return `server decrypted a ${sent.length}-char C1C3C2 hex ciphertext`
@@ -101,14 +117,25 @@ step('loginByCode (WeChat)', async () => {
 
 step('getPhone + loginByPhone', async () => {
   const phone = ok(await authing.getPhone({ extIdpConnidentifier: DEMO.extIdpConnidentifier, code: await runtime.phoneCode(PHONE) }))
-  ok(await authing.loginByPhone({ extIdpConnidentifier: DEMO.extIdpConnidentifier, wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: await runtime.phoneCode(PHONE) } }, options: { scope: SCOPE } }))
+  ok(
+    await authing.loginByPhone({
+      extIdpConnidentifier: DEMO.extIdpConnidentifier,
+      wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: await runtime.phoneCode(PHONE) } },
+      options: { scope: SCOPE },
+    }),
+  )
   const user = ok(await authing.getUserInfo())
   if (user.phone != PHONE) throw new Error(`expected phone ${PHONE}, got ${user.phone}`)
   return `phone ${phone.phoneNumber} shared; logged in with it`
 })
 
 step('getUserInfo + updateUserInfo', async () => {
-  ok(await authing.loginByPassword({ passwordPayload: { username: DEMO_USER.username, password: DEMO_USER.password }, options: { scope: SCOPE } }))
+  ok(
+    await authing.loginByPassword({
+      passwordPayload: { username: DEMO_USER.username, password: DEMO_USER.password },
+      options: { scope: SCOPE },
+    }),
+  )
   const before = ok(await authing.getUserInfo())
   const after = ok(await authing.updateUserInfo({ nickname: 'Demo 2', city: 'Hangzhou' }))
   if (after.nickname != 'Demo 2' || after.city != 'Hangzhou') throw new Error('the profile did not change')
@@ -118,7 +145,8 @@ step('getUserInfo + updateUserInfo', async () => {
 step('updateAvatar', async () => {
   const upload = ok(await authing.updateAvatar())
   const served = new Uint8Array(await (await fetch(upload.data.url)).arrayBuffer())
-  if (served.length != SAMPLE_PNG.length || served.some((b, i) => b != SAMPLE_PNG[i])) throw new Error('the served file differs from the picked one')
+  if (served.length != SAMPLE_PNG.length || served.some((b, i) => b != SAMPLE_PNG[i]))
+    throw new Error('the served file differs from the picked one')
   const user = ok(await authing.getUserInfo())
   if (user.photo != upload.data.url) throw new Error('the photo was not set')
   return `${served.length}-byte image uploaded, served back, set as photo`

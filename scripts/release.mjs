@@ -39,9 +39,12 @@ step('build', 'pnpm', ['build'])
 step('package checks', 'node', ['scripts/check-packages.mjs'])
 step('size budgets', 'pnpm', ['size'])
 // A dry run skips pnpm's git checks (clean tree, on main) so it can be run at any time; a real publish keeps them.
-step(
-  publish ? 'publish' : 'publish (dry run)',
-  'pnpm',
-  ['publish', '-r', '--access', 'public', ...(publish ? [] : ['--dry-run', '--no-git-checks']), ...passThrough],
-)
+step(publish ? 'publish' : 'publish (dry run)', 'pnpm', [
+  'publish',
+  '-r',
+  '--access',
+  'public',
+  ...(publish ? [] : ['--dry-run', '--no-git-checks']),
+  ...passThrough,
+])
 console.log(publish ? '\n✓ published' : '\n✓ dry run complete: nothing was published. `pnpm release --publish` publishes for real.')

@@ -32,7 +32,10 @@ const KB = (bytes) => `${(bytes / 1000).toFixed(2)} KB`
 function sizeTable() {
   const rows = sizes.bundles
     .filter((bundle) => bundle.target)
-    .map((b) => `| \`${b.import}\` | ${KB(b.gzip)} | ${b.budget ? `${b.budget.bytes / 1000} KB` : '—'} | ${b.official ? b.official.shipped : '—'} |`)
+    .map(
+      (b) =>
+        `| \`${b.import}\` | ${KB(b.gzip)} | ${b.budget ? `${b.budget.bytes / 1000} KB` : '—'} | ${b.official ? b.official.shipped : '—'} |`,
+    )
   return [
     '| import | min + gzip | budget (CI) | official 5.x |',
     '|---|--:|--:|--:|',

@@ -13,7 +13,10 @@ export function table(headers, rows) {
   const numeric = headers.map((_, i) => cells.every((row) => row[i] == '' || NUMBER.test(row[i])))
   const widths = headers.map((header, i) => Math.max(header.length, ...cells.map((row) => row[i].length)))
   const line = (row) =>
-    row.map((cell, i) => (numeric[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd()
+    row
+      .map((cell, i) => (numeric[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd()
   return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)].join('\n')
 }
 

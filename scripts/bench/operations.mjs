@@ -35,7 +35,13 @@ export async function measureOperations(emulator) {
   const runtime = createWx({ emulator })
   const uninstall = installWx(runtime)
   let clockShift = 0
-  const options = { appId: DEMO.appId, userPoolId: DEMO.userPoolId, host: emulator.url, encryptFunction: rsaEncrypt, now: () => Date.now() + clockShift }
+  const options = {
+    appId: DEMO.appId,
+    userPoolId: DEMO.userPoolId,
+    host: emulator.url,
+    encryptFunction: rsaEncrypt,
+    now: () => Date.now() + clockShift,
+  }
   const passwordLogin = (client) =>
     client.loginByPassword({
       passwordPayload: { username: DEMO_USER.username, password: DEMO_USER.password },
@@ -132,14 +138,18 @@ export async function measureOperations(emulator) {
       official: 'fails ("Token has expired")',
     })
     await expireAccessToken(client)
-    await measure(`${CONCURRENT} × getUserInfo after expiry`, async () => {
-      const results = await Promise.all(Array.from({ length: CONCURRENT }, () => client.getUserInfo()))
-      return { successes: results.filter(([error]) => !error).length, attempts: CONCURRENT }
-    }, {
-      expected: { requests: CONCURRENT + 1, refreshRequests: 1, setStorage: 1, successes: CONCURRENT },
-      target: { successes: CONCURRENT, refreshRequests: 1 },
-      official: `${CONCURRENT} failures, no refresh`,
-    })
+    await measure(
+      `${CONCURRENT} × getUserInfo after expiry`,
+      async () => {
+        const results = await Promise.all(Array.from({ length: CONCURRENT }, () => client.getUserInfo()))
+        return { successes: results.filter(([error]) => !error).length, attempts: CONCURRENT }
+      },
+      {
+        expected: { requests: CONCURRENT + 1, refreshRequests: 1, setStorage: 1, successes: CONCURRENT },
+        target: { successes: CONCURRENT, refreshRequests: 1 },
+        official: `${CONCURRENT} failures, no refresh`,
+      },
+    )
   } finally {
     uninstall()
     runtime.cleanup()

@@ -18,8 +18,20 @@ export const BUNDLES = [
   { name: 'core + wx', dir: 'wx', import: '{ Authing }', target: '3.0 KB', official: { shipped: '6.1 KB', reminified: '6.4 KB' } },
   { name: 'core + taro', dir: 'taro', import: '{ Authing }', target: '3.2 KB' },
   { name: 'core + uniapp', dir: 'uniapp', import: '{ Authing }', target: '3.2 KB' },
-  { name: 'RSA plugin', dir: 'jsencrypt', import: '{ encryptFunction }', target: '19 KB', official: { shipped: '36.4 KB', reminified: '18.3 KB' } },
-  { name: 'SM2 plugin', dir: 'sm2encrypt', import: '{ encryptFunction }', target: '12 KB', official: { shipped: '19.3 KB', reminified: '11.4 KB' } },
+  {
+    name: 'RSA plugin',
+    dir: 'jsencrypt',
+    import: '{ encryptFunction }',
+    target: '19 KB',
+    official: { shipped: '36.4 KB', reminified: '18.3 KB' },
+  },
+  {
+    name: 'SM2 plugin',
+    dir: 'sm2encrypt',
+    import: '{ encryptFunction }',
+    target: '12 KB',
+    official: { shipped: '19.3 KB', reminified: '11.4 KB' },
+  },
 ]
 
 const gzipped = (text) => gzipSync(text, { level: 9 }).length
@@ -44,7 +56,12 @@ function parseLimit(limit) {
 /** The budgets of .size-limit.cjs, by package directory and import. */
 function readBudgets(root) {
   const entries = createRequire(import.meta.url)(join(root, '.size-limit.cjs'))
-  return entries.map((entry) => ({ name: entry.name, dir: /packages\/([^/]+)\//.exec(entry.path)?.[1], import: entry.import, limit: entry.limit }))
+  return entries.map((entry) => ({
+    name: entry.name,
+    dir: /packages\/([^/]+)\//.exec(entry.path)?.[1],
+    import: entry.import,
+    limit: entry.limit,
+  }))
 }
 
 /**
@@ -53,8 +70,15 @@ function readBudgets(root) {
  */
 async function measureFile(root, file) {
   const { metafile } = await build({
-    entryPoints: [file], bundle: true, packages: 'external', platform: 'node', write: false, metafile: true,
-    absWorkingDir: root, logLevel: 'silent', tsconfigRaw: NO_TSCONFIG,
+    entryPoints: [file],
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    write: false,
+    metafile: true,
+    absWorkingDir: root,
+    logLevel: 'silent',
+    tsconfigRaw: NO_TSCONFIG,
   })
   const sources = Object.keys(metafile.inputs).map((input) => readFileSync(join(root, input), 'utf8'))
   const minified = await Promise.all(sources.map((code) => transform(code, { minify: true, legalComments: 'inline' }).then((r) => r.code)))
@@ -69,7 +93,14 @@ async function measureImport(root, spec, packages, budgets) {
   const bundle = (minify) =>
     build({
       stdin: { contents: `export ${spec.import} from ${JSON.stringify(pkg.name)}`, resolveDir: root },
-      bundle: true, format: 'esm', platform: 'browser', external, minify, write: false, logLevel: 'silent', tsconfigRaw: NO_TSCONFIG,
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      external,
+      minify,
+      write: false,
+      logLevel: 'silent',
+      tsconfigRaw: NO_TSCONFIG,
     }).then((result) => result.outputFiles[0].text)
   const [raw, minified] = await Promise.all([bundle(false), bundle(true)])
   const gzip = gzipped(minified)

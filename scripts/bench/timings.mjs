@@ -38,7 +38,13 @@ async function time(task, runs, warmUp, prepare = () => {}) {
     times.push(performance.now() - start)
   }
   times.sort((a, b) => a - b)
-  return { runs, medianMs: round(percentile(times, 0.5)), p95Ms: round(percentile(times, 0.95)), minMs: round(times[0]), maxMs: round(times.at(-1)) }
+  return {
+    runs,
+    medianMs: round(percentile(times, 0.5)),
+    p95Ms: round(percentile(times, 0.95)),
+    minMs: round(times[0]),
+    maxMs: round(times.at(-1)),
+  }
 }
 
 /** The plugins as the SDK calls them: the emulator's public keys, and a secure random source injected. */

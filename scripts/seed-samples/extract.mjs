@@ -61,7 +61,10 @@ for (const [index, sample] of samples.entries()) {
     // The page imports both plugins' encryptFunction to say "choose one": compile each choice.
     for (const choice of ['jsencrypt', 'sm2encrypt']) {
       const other = choice == 'jsencrypt' ? 'sm2encrypt' : 'jsencrypt'
-      const code = sample.code.split('\n').filter((l) => !l.includes(`@authing/miniapp-${other}`)).join('\n')
+      const code = sample.code
+        .split('\n')
+        .filter((l) => !l.includes(`@authing/miniapp-${other}`))
+        .join('\n')
       writeFileSync(join(dir, `${name}-${choice}.ts`), `${note}export {}\n${code}\n`)
       count++
     }

@@ -3,7 +3,7 @@ import type { UserConfigExport } from '@tarojs/cli'
 export default {
   logger: {
     quiet: false,
-    stats: true
+    stats: true,
   },
-  mini: {}
+  mini: {},
 } satisfies UserConfigExport<'webpack5'>

@@ -12,7 +12,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       640: 2.34 / 2,
       750: 1,
       375: 2,
-      828: 1.81 / 2
+      828: 1.81 / 2,
     },
     sourceRoot: 'src',
     outputRoot: 'dist',
@@ -20,24 +20,24 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {},
     copy: {
       patterns: [],
-      options: {}
+      options: {},
     },
     framework: 'react',
     compiler: 'webpack5',
     cache: {
-      enable: false
+      enable: false,
     },
     mini: {
       postcss: {
         pxtransform: {
           enable: true,
-          config: {}
+          config: {},
         },
         cssModules: {
-          enable: false
-        }
-      }
-    }
+          enable: false,
+        },
+      },
+    },
   }
   if (process.env.NODE_ENV === 'development') {
     // 本地开发构建配置（不混淆压缩）

@@ -1,5 +1,5 @@
 import type { UserConfigExport } from '@tarojs/cli'
 
 export default {
-  mini: {}
+  mini: {},
 } satisfies UserConfigExport<'webpack5'>

@@ -4,6 +4,6 @@ export default defineAppConfig({
     navigationBarTitleText: 'Authing SDK',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTextStyle: 'black',
-    backgroundColor: '#f5f6f7'
-  }
+    backgroundColor: '#f5f6f7',
+  },
 })

@@ -120,7 +120,15 @@ describe('logged out', () => {
 
   test('after getLoginState finds no session, the page shows the login buttons and no account buttons', () => {
     expect(status()).toBe('Logged out')
-    for (const id of ['loginByCode', 'loginByPhone', 'loginByPassword', 'loginByPasswordRsa', 'loginByPasswordSm2', 'sendSms', 'loginByPassCode']) {
+    for (const id of [
+      'loginByCode',
+      'loginByPhone',
+      'loginByPassword',
+      'loginByPasswordRsa',
+      'loginByPasswordSm2',
+      'sendSms',
+      'loginByPassCode',
+    ]) {
       expect(find(id)).toBeDefined()
     }
     expect(find('logout')).toBeUndefined()
@@ -166,7 +174,9 @@ describe('logged out', () => {
     expect(result()).toMatchObject({ title: 'loginByCode', ok: true })
     expect(status()).toBe('Logged in')
     expect(taro.calls).toMatchObject({ getUserProfile: 1, login: 1 })
-    expect(await emulator.client.user({ openid: taro.openid })).toMatchObject({ identities: [expect.objectContaining({ provider: 'wechat' })] })
+    expect(await emulator.client.user({ openid: taro.openid })).toMatchObject({
+      identities: [expect.objectContaining({ provider: 'wechat' })],
+    })
   })
 
   test('Login By Phone (openType getPhoneNumber) signs the WeChat user up with the phone number', async () => {
@@ -177,7 +187,7 @@ describe('logged out', () => {
     expect(await emulator.client.user({ openid: taro.openid })).toMatchObject({ phone: '13912345678' })
   })
 
-  test('Login By Phone declined: the toast shows WeChat\'s message and nothing is sent', async () => {
+  test("Login By Phone declined: the toast shows WeChat's message and nothing is sent", async () => {
     await getPhoneNumber('loginByPhone', { errMsg: 'getPhoneNumber:fail user deny' })
 
     expect(result()).toEqual({ title: 'loginByPhone', ok: false, text: 'getPhoneNumber:fail user deny' })
@@ -235,7 +245,11 @@ describe('logged in', () => {
     await tap('updateUserInfo')
 
     expect(data()).toMatchObject({ nickname: 'Mini', address: '1 Example Road' })
-    expect(await emulator.client.user(DEMO_USER.userId)).toMatchObject({ nickname: 'Mini', address: '1 Example Road', name: DEMO_USER.name })
+    expect(await emulator.client.user(DEMO_USER.userId)).toMatchObject({
+      nickname: 'Mini',
+      address: '1 Example Road',
+      name: DEMO_USER.name,
+    })
   })
 
   test('Update Avatar uploads the picked image and makes it the photo', async () => {

@@ -16,8 +16,8 @@ const config = {
   demo: {
     account: 'demo',
     password: 'Demo-Passw0rd!',
-    phone: '13800000000'
-  }
+    phone: '13800000000',
+  },
 }
 
 export default config

@@ -4,6 +4,6 @@ import App from './App.vue'
 export function createApp() {
   const app = createSSRApp(App)
   return {
-    app
+    app,
   }
 }

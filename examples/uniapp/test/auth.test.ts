@@ -116,7 +116,9 @@ describe.each([3, 2] as const)('uni-app with Vue %i', (vueVersion) => {
       expect(result()).toMatchObject({ title: 'loginByCode', ok: true })
       expect(page.status.value).toBe('loggedIn')
       expect(uni.calls).toMatchObject({ getUserProfile: 1, login: 1 })
-      expect(await emulator.client.user({ openid: uni.openid })).toMatchObject({ identities: [expect.objectContaining({ provider: 'wechat' })] })
+      expect(await emulator.client.user({ openid: uni.openid })).toMatchObject({
+        identities: [expect.objectContaining({ provider: 'wechat' })],
+      })
     })
 
     test('Login By Code still logs in when getUserProfile fails', async () => {
@@ -133,7 +135,7 @@ describe.each([3, 2] as const)('uni-app with Vue %i', (vueVersion) => {
       expect(await emulator.client.user({ openid: uni.openid })).toMatchObject({ phone: '13912345678' })
     })
 
-    test('Login By Phone declined: the toast shows WeChat\'s message and nothing is sent', async () => {
+    test("Login By Phone declined: the toast shows WeChat's message and nothing is sent", async () => {
       await page.loginByPhone({ errMsg: 'getPhoneNumber:fail user deny' })
 
       expect(result()).toEqual({ title: 'loginByPhone', ok: false, text: 'getPhoneNumber:fail user deny' })
@@ -187,7 +189,11 @@ describe.each([3, 2] as const)('uni-app with Vue %i', (vueVersion) => {
       await page.updateUserInfo({ nickname: 'Mini', address: '1 Example Road' })
 
       expect(data()).toMatchObject({ nickname: 'Mini', address: '1 Example Road' })
-      expect(await emulator.client.user(DEMO_USER.userId)).toMatchObject({ nickname: 'Mini', address: '1 Example Road', name: DEMO_USER.name })
+      expect(await emulator.client.user(DEMO_USER.userId)).toMatchObject({
+        nickname: 'Mini',
+        address: '1 Example Road',
+        name: DEMO_USER.name,
+      })
     })
 
     test('Update Avatar uploads the picked image and makes it the photo', async () => {

@@ -33,5 +33,5 @@ export const authing = new Authing({
   userPoolId: config.userPoolId,
 
   // 非必传，密码默认将以明文传输
-  encryptFunction
+  encryptFunction,
 })

@@ -16,6 +16,6 @@ export default {
   demo: {
     account: 'demo',
     password: 'Demo-Passw0rd!',
-    phone: '13800000000'
-  }
+    phone: '13800000000',
+  },
 }

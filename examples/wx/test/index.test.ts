@@ -110,7 +110,15 @@ describe('logged out', () => {
 
   test('after getLoginState finds no session, the page shows the login buttons and no account buttons', async () => {
     expect(status()).toBe('Logged out')
-    for (const id of ['loginByCode', 'loginByPhone', 'loginByPassword', 'loginByPasswordRsa', 'loginByPasswordSm2', 'sendSms', 'loginByPassCode']) {
+    for (const id of [
+      'loginByCode',
+      'loginByPhone',
+      'loginByPassword',
+      'loginByPasswordRsa',
+      'loginByPasswordSm2',
+      'sendSms',
+      'loginByPassCode',
+    ]) {
       expect(find(id)).toBeTruthy()
     }
     expect(find('logout')).toBeFalsy()
@@ -159,19 +167,23 @@ describe('logged out', () => {
     expect((await result('loginByCode')).ok).toBe(true)
     expect(status()).toBe('Logged in')
     expect(wx.calls).toMatchObject({ getUserProfile: 1, login: 1 })
-    expect(await emulator.client.user({ openid: wx.openid })).toMatchObject({ identities: [expect.objectContaining({ provider: 'wechat', userIdInIdp: wx.openid })] })
+    expect(await emulator.client.user({ openid: wx.openid })).toMatchObject({
+      identities: [expect.objectContaining({ provider: 'wechat', userIdInIdp: wx.openid })],
+    })
   })
 
   test('Login By Phone (open-type="getPhoneNumber") signs the WeChat user up with the phone number', async () => {
     // What WeChat hands the button's handler once the user allows it
-    find('loginByPhone')!.dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code: await wx.phoneCode('13912345678') } })
+    find('loginByPhone')!.dispatchEvent('getphonenumber', {
+      detail: { errMsg: 'getPhoneNumber:ok', code: await wx.phoneCode('13912345678') },
+    })
 
     expect((await result('loginByPhone')).ok).toBe(true)
     expect(status()).toBe('Logged in')
     expect(await emulator.client.user({ openid: wx.openid })).toMatchObject({ phone: '13912345678' })
   })
 
-  test('Login By Phone declined: the toast shows WeChat\'s message and nothing is sent', async () => {
+  test("Login By Phone declined: the toast shows WeChat's message and nothing is sent", async () => {
     find('loginByPhone')!.dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:fail user deny' } })
 
     expect(await result('loginByPhone')).toEqual({ ok: false, text: 'getPhoneNumber:fail user deny' })
@@ -245,7 +257,11 @@ describe('logged in', () => {
     tap('updateUserInfo')
 
     expect(JSON.parse((await result('updateUserInfo')).text)).toMatchObject({ nickname: 'Mini', address: '1 Example Road' })
-    expect(await emulator.client.user(DEMO_USER.userId)).toMatchObject({ nickname: 'Mini', address: '1 Example Road', name: DEMO_USER.name })
+    expect(await emulator.client.user(DEMO_USER.userId)).toMatchObject({
+      nickname: 'Mini',
+      address: '1 Example Road',
+      name: DEMO_USER.name,
+    })
   })
 
   test('Update Avatar uploads the picked image and makes it the photo', async () => {
@@ -269,7 +285,11 @@ describe('logged in', () => {
   test('Get Phone (open-type="getPhoneNumber") shows the WeChat phone number', async () => {
     find('getPhone')!.dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code: await wx.phoneCode('13912345678') } })
 
-    expect(JSON.parse((await result('getPhone')).text)).toMatchObject({ phoneNumber: '13912345678', purePhoneNumber: '13912345678', countryCode: '86' })
+    expect(JSON.parse((await result('getPhone')).text)).toMatchObject({
+      phoneNumber: '13912345678',
+      purePhoneNumber: '13912345678',
+      countryCode: '86',
+    })
   })
 
   test('Update Password (SM2): the new password logs in, the old one no longer does', async () => {

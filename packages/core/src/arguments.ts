@@ -28,7 +28,10 @@ export function body(params: unknown, required: string, defaults?: Fields): Fiel
   optionalFields(copy.options, 'options')
   for (const key in defaults) if (!copy[key]) copy[key] = defaults[key]
   for (const path of required.split(' ').filter(Boolean)) {
-    text(path.split('.').reduce<unknown>((value, key) => value && (value as Fields)[key], copy), path)
+    text(
+      path.split('.').reduce<unknown>((value, key) => value && (value as Fields)[key], copy),
+      path,
+    )
   }
   return copy
 }

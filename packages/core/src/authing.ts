@@ -54,7 +54,12 @@ function checkOptions(options: AuthingOptions, platform: Adapter): Adapter {
   const isText = (value: unknown) => typeof value == 'string' && value != ''
   const isFunction = (value: unknown) => typeof value == 'function'
   const given = options || ({} as AuthingOptions)
-  const check = <K extends keyof AuthingOptions>(name: K, ok: (value: NonNullable<AuthingOptions[K]>) => boolean, expected: string, required?: 1) => {
+  const check = <K extends keyof AuthingOptions>(
+    name: K,
+    ok: (value: NonNullable<AuthingOptions[K]>) => boolean,
+    expected: string,
+    required?: 1,
+  ) => {
     try {
       if (given[name] == null ? !required : ok(given[name]!)) return
     } catch {
@@ -65,7 +70,11 @@ function checkOptions(options: AuthingOptions, platform: Adapter): Adapter {
   if (typeof options != 'object' || !options) fail('options', 'an object with appId and userPoolId')
   check('appId', isText, 'a non-empty string', 1)
   check('userPoolId', isText, 'a non-empty string', 1)
-  check('host', (host) => isText(host) && (/^https:\/\/[^/]/i.test(host) || LOOPBACK.test(host)), 'an https:// URL (http:// only for localhost, 127.x.x.x or [::1])')
+  check(
+    'host',
+    (host) => isText(host) && (/^https:\/\/[^/]/i.test(host) || LOOPBACK.test(host)),
+    'an https:// URL (http:// only for localhost, 127.x.x.x or [::1])',
+  )
   check('encryptFunction', isFunction, 'a function')
   // A platform timer fires at once when asked to wait 2^31 ms or more.
   check('timeout', (ms) => typeof ms == 'number' && ms > 0 && ms < 2 ** 31, 'a positive number of milliseconds below 2^31')
@@ -269,8 +278,7 @@ export class Authing {
     return this.run(async () => {
       const state = await this.session.peek().catch(noop)
       const revoke = (token: string | undefined, hint: string) =>
-        token &&
-        this.http.send({ path: REVOCATION_PATH, form: { client_id: this.appId, token, token_type_hint: hint } }).catch(noop)
+        token && this.http.send({ path: REVOCATION_PATH, form: { client_id: this.appId, token, token_type_hint: hint } }).catch(noop)
       await Promise.all([
         this.session.clear('logout'),
         state && revoke(state.access_token, 'access_token'),
@@ -404,7 +412,7 @@ export class Authing {
     return this.run(async (params) => {
       const request = body(params, 'verifyMethod')
       const method = request.verifyMethod as string
-      if (!DELETE_PROOFS.hasOwnProperty(method)) {
+      if (!Object.prototype.hasOwnProperty.call(DELETE_PROOFS, method)) {
         throw authingError('invalid_argument', 'verifyMethod must be PHONE_PASSCODE, EMAIL_PASSCODE or PASSWORD')
       }
       body(request, DELETE_PROOFS[method] as string)

@@ -42,7 +42,7 @@ export function createHttp(host: string, adapter: Pick<Adapter, 'request' | 'upl
     return new Promise<T>((resolve, reject) => {
       // Our own timer too: not every base library honours the request's timeout option.
       const timer = setTimeout(reject, limit, { errMsg: `timeout after ${limit} ms` })
-      new Promise<T>((started) => started(start())).then(resolve, reject).then(() => clearTimeout(timer))
+      void new Promise<T>((started) => started(start())).then(resolve, reject).then(() => clearTimeout(timer))
     }).catch((reason: unknown) => {
       const text = describe(reason)
       const code: AuthingErrorCode = /time ?out/i.test(text) ? 'timeout' : 'network'
@@ -78,10 +78,7 @@ export function createHttp(host: string, adapter: Pick<Adapter, 'request' | 'upl
   /** Uploads a local image to Authing's file service and resolves with `{ code, message, data: { key, url } }`. */
   async function upload(filePath: string): Promise<unknown> {
     const limit = Math.max(timeout, 60000)
-    const response = await transfer(
-      () => adapter.uploadFile({ url: host + UPLOAD_PATH, filePath, name: 'file', timeout: limit }),
-      limit,
-    )
+    const response = await transfer(() => adapter.uploadFile({ url: host + UPLOAD_PATH, filePath, name: 'file', timeout: limit }), limit)
     return interpret(UPLOAD_PATH, response.status, parse(response.body))
   }
 

@@ -182,17 +182,11 @@ export function createMiniProgramAdapter(api: MiniProgramApi): Adapter {
     login: () => call('login', {}).then((result) => result.code),
     chooseImage: () =>
       api.chooseMedia
-        ? call('chooseMedia', Object.assign({ mediaType: ['image'] }, picker)).then(
-            (result) => result.tempFiles[0].tempFilePath,
-          )
+        ? call('chooseMedia', Object.assign({ mediaType: ['image'] }, picker)).then((result) => result.tempFiles[0].tempFilePath)
         : call('chooseImage', picker).then((result) => result.tempFilePaths[0]),
     uploadFile: ({ url, filePath, name, timeout }) => call('uploadFile', { url, filePath, name, timeout }).then(response),
     getRandomValues:
-      api.getRandomValues &&
-      ((length) =>
-        call('getRandomValues', { length }).then(
-          (result) => new Uint8Array(result.randomValues),
-        )),
+      api.getRandomValues && ((length) => call('getRandomValues', { length }).then((result) => new Uint8Array(result.randomValues))),
     onAppShow:
       api.onAppShow &&
       ((listener) => {

@@ -24,7 +24,12 @@ function parseState(stored: unknown): LoginState | null {
   } catch {
     return null
   }
-  return value && typeof value == 'object' && typeof value.access_token == 'string' && value.access_token && typeof value.expires_at == 'number' && isFinite(value.expires_at)
+  return value &&
+    typeof value == 'object' &&
+    typeof value.access_token == 'string' &&
+    value.access_token &&
+    typeof value.expires_at == 'number' &&
+    isFinite(value.expires_at)
     ? value
     : null
 }

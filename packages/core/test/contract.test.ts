@@ -13,12 +13,47 @@ test.each(METHODS)('%s succeeds with a valid argument when logged in', async (_n
 
 const cyclic: Record<string, unknown> = { a: 1 }
 cyclic.self = cyclic
-const throwing = Object.defineProperty({}, 'passwordPayload', { enumerable: true, get: () => { throw new Error('getter exploded') } })
+const throwing = Object.defineProperty({}, 'passwordPayload', {
+  enumerable: true,
+  get: () => {
+    throw new Error('getter exploded')
+  },
+})
 /** An argument whose `phoneNumber` getter throws `thrown`. */
-const throwingWith = (thrown: unknown) => Object.defineProperty({}, 'phoneNumber', { enumerable: true, get: () => { throw thrown } })
-const unreadable = new Proxy({}, { get: () => { throw new Error('cannot be read') }, ownKeys: () => { throw Object.create(null) } })
+const throwingWith = (thrown: unknown) =>
+  Object.defineProperty({}, 'phoneNumber', {
+    enumerable: true,
+    get: () => {
+      throw thrown
+    },
+  })
+const unreadable = new Proxy(
+  {},
+  {
+    get: () => {
+      throw new Error('cannot be read')
+    },
+    ownKeys: () => {
+      throw Object.create(null)
+    },
+  },
+)
 const BAD = [
-  undefined, null, 0, 42, NaN, '', 'text', true, [], [1, 2], {}, { passwordPayload: 5, options: 'x' }, cyclic, throwing, () => 1,
+  undefined,
+  null,
+  0,
+  42,
+  NaN,
+  '',
+  'text',
+  true,
+  [],
+  [1, 2],
+  {},
+  { passwordPayload: 5, options: 'x' },
+  cyclic,
+  throwing,
+  () => 1,
   // what is thrown while reading an argument is described, never passed on as the error itself
   throwingWith(Object.create(null)), // cannot be converted to text
   throwingWith({ code: 'EVIL', message: 'an undocumented code' }),
@@ -67,8 +102,21 @@ test.each([
   await login()
   const reads: number[] = []
   /** A value whose serialisation works once, then throws. */
-  const flaky = (index: number) => ({ toJSON: () => ((reads[index] = (reads[index] || 0) + 1) > 1 ? (() => { throw new Error('read twice') })() : 'x') })
-  const [error] = await call(authing, { nickname: 'n', extIdpConnidentifier: 'c', code: 'p', customData: { value: flaky(0) }, rawData: flaky(1) })
+  const flaky = (index: number) => ({
+    toJSON: () =>
+      (reads[index] = (reads[index] || 0) + 1) > 1
+        ? (() => {
+            throw new Error('read twice')
+          })()
+        : 'x',
+  })
+  const [error] = await call(authing, {
+    nickname: 'n',
+    extIdpConnidentifier: 'c',
+    code: 'p',
+    customData: { value: flaky(0) },
+    rawData: flaky(1),
+  })
   expect(error).toBeNull() // the one read succeeded, and that is what was sent
   expect(reads).toEqual([1, 1])
   expect(calls.filter((c) => c == 'request')).toHaveLength(1)
@@ -76,17 +124,46 @@ test.each([
 
 test.each([
   ['loginByPassword without identifier', (a: Authing) => a.loginByPassword({ passwordPayload: { password: 'p' } }), /account/],
-  ['loginByPassword without password', (a: Authing) => a.loginByPassword({ passwordPayload: { account: 'a' } } as never), /passwordPayload\.password/],
+  [
+    'loginByPassword without password',
+    (a: Authing) => a.loginByPassword({ passwordPayload: { account: 'a' } } as never),
+    /passwordPayload\.password/,
+  ],
   ['loginByPassCode without target', (a: Authing) => a.loginByPassCode({ passCodePayload: { passCode: '1' } }), /phone/],
-  ['loginByPhone without phone code', (a: Authing) => a.loginByPhone({ extIdpConnidentifier: 'c', wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: {} } } as never), /wxPhoneInfo\.code/],
+  [
+    'loginByPhone without phone code',
+    (a: Authing) => a.loginByPhone({ extIdpConnidentifier: 'c', wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: {} } } as never),
+    /wxPhoneInfo\.code/,
+  ],
   ['loginByCode without connection id', (a: Authing) => a.loginByCode({} as never), /extIdpConnidentifier/],
-  ['options of the wrong type', (a: Authing) => a.loginByCode({ extIdpConnidentifier: 'c', options: 'openid' } as never), /options must be an object/],
+  [
+    'options of the wrong type',
+    (a: Authing) => a.loginByCode({ extIdpConnidentifier: 'c', options: 'openid' } as never),
+    /options must be an object/,
+  ],
   ['sendSms without channel', (a: Authing) => a.sendSms({ phoneNumber: '1' } as never), /channel/],
   ['getPublicKey of an unknown type', (a: Authing) => a.getPublicKey('des' as never), /rsa/],
-  ['deleteAccountRequest with an unknown method', (a: Authing) => a.deleteAccountRequest({ verifyMethod: 'FACE' } as never), /verifyMethod/],
-  ['deleteAccountRequest without its payload', (a: Authing) => a.deleteAccountRequest({ verifyMethod: 'PHONE_PASSCODE' }), /phonePassCodePayload\.phoneNumber/],
-  ['an unknown encryption type', (a: Authing) => a.loginByPassword({ passwordPayload: { account: 'a', password: 'p' }, options: { passwordEncryptType: 'aes' as never } }), /passwordEncryptType/],
-  ['encryption without encryptFunction', (a: Authing) => a.loginByPassword({ passwordPayload: { account: 'a', password: 'p' }, options: { passwordEncryptType: 'rsa' } }), /encryptFunction/],
+  [
+    'deleteAccountRequest with an unknown method',
+    (a: Authing) => a.deleteAccountRequest({ verifyMethod: 'FACE' } as never),
+    /verifyMethod/,
+  ],
+  [
+    'deleteAccountRequest without its payload',
+    (a: Authing) => a.deleteAccountRequest({ verifyMethod: 'PHONE_PASSCODE' }),
+    /phonePassCodePayload\.phoneNumber/,
+  ],
+  [
+    'an unknown encryption type',
+    (a: Authing) =>
+      a.loginByPassword({ passwordPayload: { account: 'a', password: 'p' }, options: { passwordEncryptType: 'aes' as never } }),
+    /passwordEncryptType/,
+  ],
+  [
+    'encryption without encryptFunction',
+    (a: Authing) => a.loginByPassword({ passwordPayload: { account: 'a', password: 'p' }, options: { passwordEncryptType: 'rsa' } }),
+    /encryptFunction/,
+  ],
 ])('%s: invalid_argument naming the problem, nothing sent', async (_name, call, pattern) => {
   const { authing, calls } = setup()
   const [error] = await call(authing)
@@ -108,7 +185,10 @@ test.each(METHODS)('%s never changes its argument', async (_name, call, valid) =
 test('encrypted calls do not change their arguments either', async () => {
   const { authing, login } = setup({ encryptFunction: (text) => `enc(${text})` })
   await login()
-  const login1 = Object.freeze({ passwordPayload: Object.freeze({ account: 'a', password: 'p' }), options: Object.freeze({ passwordEncryptType: 'rsa' as const }) })
+  const login1 = Object.freeze({
+    passwordPayload: Object.freeze({ account: 'a', password: 'p' }),
+    options: Object.freeze({ passwordEncryptType: 'rsa' as const }),
+  })
   const update = Object.freeze({ newPassword: 'n', oldPassword: 'o', passwordEncryptType: 'sm2' as const })
   expect((await authing.loginByPassword(login1))[0]).toBeNull()
   expect((await authing.updatePassword(update))[0]).toBeNull()
@@ -124,7 +204,13 @@ describe('server answers become readable errors', () => {
       body: { statusCode: 403, apiCode: 2333, message: 'Account not exists or password is incorrect.', requestId: 'req-1' },
     })
     const [error] = await authing.loginByPassword({ passwordPayload: { account: 'a', password: 'p' } })
-    expect(error).toEqual({ code: 'api', message: 'Account not exists or password is incorrect.', statusCode: 403, apiCode: 2333, requestId: 'req-1' })
+    expect(error).toEqual({
+      code: 'api',
+      message: 'Account not exists or password is incorrect.',
+      statusCode: 403,
+      apiCode: 2333,
+      requestId: 'req-1',
+    })
   })
 
   test('odd fields in an error answer are left out, never passed on with the wrong type', async () => {
@@ -163,7 +249,10 @@ describe('server answers become readable errors', () => {
   test('data of false or 0 is returned as is, not replaced by the envelope', async () => {
     const { authing, server, login } = setup()
     await login()
-    server.handlers['POST /connections/social/wechat-miniprogram/bind'] = () => ({ status: 200, body: { statusCode: 200, code: 200, message: 'ok', data: false } })
+    server.handlers['POST /connections/social/wechat-miniprogram/bind'] = () => ({
+      status: 200,
+      body: { statusCode: 200, code: 200, message: 'ok', data: false },
+    })
     expect(await authing.bindWxByCode()).toEqual([null, false])
   })
 

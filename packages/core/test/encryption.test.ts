@@ -51,20 +51,35 @@ test('the platform CSPRNG is handed to the encrypt function', async () => {
 
 test('without a platform CSPRNG no options are passed (the plugin uses its documented fallback)', async () => {
   const received: unknown[] = []
-  const { authing } = setup({ adapter: { getRandomValues: undefined }, encryptFunction: (text, _key, options) => (received.push(options), `x${text}`) })
+  const { authing } = setup({
+    adapter: { getRandomValues: undefined },
+    encryptFunction: (text, _key, options) => (received.push(options), `x${text}`),
+  })
   await authing.loginByPassword({ ...PASSWORD, options: { passwordEncryptType: 'rsa' } })
   expect(received).toEqual([undefined])
 })
 
 test.each([
-  ['throws', () => { throw new Error('message too long') }, /message too long/],
+  [
+    'throws',
+    () => {
+      throw new Error('message too long')
+    },
+    /message too long/,
+  ],
   ['rejects', () => Promise.reject(new Error('bad key')), /bad key/],
   ['returns false', () => false, /no ciphertext/],
   ['returns "false"', () => 'false', /no ciphertext/],
   ['returns an empty string', () => '', /no ciphertext/],
   ['returns a number', () => 42, /no ciphertext/],
   ['returns the password unchanged', (text: string) => text, /no ciphertext/],
-  ['throws an error that quotes the password', (text: string) => { throw new Error(`cannot encrypt "${text}" with this key`) }, /cannot encrypt/],
+  [
+    'throws an error that quotes the password',
+    (text: string) => {
+      throw new Error(`cannot encrypt "${text}" with this key`)
+    },
+    /cannot encrypt/,
+  ],
 ])('an encrypt function that %s fails the call with encrypt_failed before sending the password', async (_name, fn, pattern) => {
   const { authing, requests } = setup({ encryptFunction: fn as never })
   const [error] = await authing.loginByPassword({ ...PASSWORD, options: { passwordEncryptType: 'rsa' } })
@@ -94,7 +109,10 @@ test('updatePassword without an old password (first password of a WeChat user)',
   const { authing, requests, login } = setup({ encryptFunction })
   await login()
   await authing.updatePassword({ newPassword: 'new', passwordEncryptType: 'sm2' })
-  expect(requests.find((r) => r.path == '/api/v3/update-password')!.json).toEqual({ newPassword: 'cipher[04SM2KEY](new)', passwordEncryptType: 'sm2' })
+  expect(requests.find((r) => r.path == '/api/v3/update-password')!.json).toEqual({
+    newPassword: 'cipher[04SM2KEY](new)',
+    passwordEncryptType: 'sm2',
+  })
 })
 
 test('deleteAccountRequest encrypts its password', async () => {

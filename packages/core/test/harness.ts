@@ -35,7 +35,14 @@ export function createServer(clock: { now: number }) {
     const refresh = `rt-${serial}`
     valid.add(access)
     refreshTokens.add(refresh)
-    return { access_token: access, id_token: `id-${serial}`, refresh_token: refresh, expires_in: lifetime, token_type: 'Bearer', scope: 'openid offline_access' }
+    return {
+      access_token: access,
+      id_token: `id-${serial}`,
+      refresh_token: refresh,
+      expires_in: lifetime,
+      token_type: 'Bearer',
+      scope: 'openid offline_access',
+    }
   }
   const authorized = (request: Seen) => valid.has(request.headers.authorization)
   const handlers: Record<string, Handler> = {
@@ -55,7 +62,10 @@ export function createServer(clock: { now: number }) {
       refreshTokens.delete(request.form!.token)
       return { status: 200, body: '' }
     },
-    'POST /api/v2/upload': () => ({ status: 200, body: JSON.stringify({ code: 200, message: 'ok', data: { key: 'k', url: 'https://files/k.png' } }) }),
+    'POST /api/v2/upload': () => ({
+      status: 200,
+      body: JSON.stringify({ code: 200, message: 'ok', data: { key: 'k', url: 'https://files/k.png' } }),
+    }),
   }
   const userRoute = (request: Seen) =>
     authorized(request) ? envelope({ userId: 'u1', path: request.path, json: request.json }) : envelope(undefined, 401, { apiCode: 2020 })

@@ -38,12 +38,21 @@ test('request maps to wx.request, text in and out; HTTP errors are responses', a
   const adapter = createMiniProgramAdapter(api)
   const response = await adapter.request({ url: 'https://x/y', method: 'POST', headers: { a: 'b' }, body: '{}', timeout: 5 })
   expect(response).toEqual({ status: 500, body: '{"x":1}' })
-  expect(seen[0]).toEqual(['request', { url: 'https://x/y', method: 'POST', header: { a: 'b' }, data: '{}', timeout: 5, dataType: 'text', responseType: 'text' }])
+  expect(seen[0]).toEqual([
+    'request',
+    { url: 'https://x/y', method: 'POST', header: { a: 'b' }, data: '{}', timeout: 5, dataType: 'text', responseType: 'text' },
+  ])
 })
 
 test('a transport failure rejects with the platform error', async () => {
-  const { api } = fakeApi({ request: () => { throw { errMsg: 'request:fail timeout' } } })
-  await expect(createMiniProgramAdapter(api).request({ url: 'u', method: 'GET', headers: {}, timeout: 1 })).rejects.toEqual({ errMsg: 'request:fail timeout' })
+  const { api } = fakeApi({
+    request: () => {
+      throw { errMsg: 'request:fail timeout' }
+    },
+  })
+  await expect(createMiniProgramAdapter(api).request({ url: 'u', method: 'GET', headers: {}, timeout: 1 })).rejects.toEqual({
+    errMsg: 'request:fail timeout',
+  })
 })
 
 test('storage: a missing key reads as undefined; other failures reject', async () => {
@@ -54,7 +63,13 @@ test('storage: a missing key reads as undefined; other failures reject', async (
   expect(await storage.getItem('k')).toEqual({ a: 1 })
   await storage.removeItem('k')
   expect(await storage.getItem('k')).toBeUndefined()
-  const broken = createMiniProgramAdapter(fakeApi({ getStorage: () => { throw { errMsg: 'getStorage:fail system error' } } }).api)
+  const broken = createMiniProgramAdapter(
+    fakeApi({
+      getStorage: () => {
+        throw { errMsg: 'getStorage:fail system error' }
+      },
+    }).api,
+  )
   await expect(broken.storage.getItem('k')).rejects.toEqual({ errMsg: 'getStorage:fail system error' })
 })
 
@@ -70,7 +85,10 @@ test('login, upload, random bytes', async () => {
 test('chooseMedia (images only) where it exists, else chooseImage', async () => {
   const withMedia = fakeApi()
   expect(await createMiniProgramAdapter(withMedia.api).chooseImage()).toBe('wxfile://a.jpg')
-  expect(withMedia.seen[0]).toEqual(['chooseMedia', { count: 1, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] }])
+  expect(withMedia.seen[0]).toEqual([
+    'chooseMedia',
+    { count: 1, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] },
+  ])
   const old = fakeApi()
   delete (old.api as Partial<MiniProgramApi>).chooseMedia
   expect(await createMiniProgramAdapter(old.api).chooseImage()).toBe('wxfile://b.jpg')

@@ -3,7 +3,10 @@ import { Authing, type Adapter } from '@authing/miniapp-core'
 import { createAdapter, createServer } from './harness'
 
 const adapter = (): Adapter => createAdapter(createServer({ now: 0 })).adapter
-const make = (options: unknown, a: unknown = adapter()) => () => new Authing(options as never, a as never)
+const make =
+  (options: unknown, a: unknown = adapter()) =>
+  () =>
+    new Authing(options as never, a as never)
 const valid = { appId: 'app', userPoolId: 'pool' }
 /** A storage of the browser's synchronous shape, which the adapter contract does not take. */
 const syncStorage = () => ({ getItem: (): null => null, setItem: (): void => {} })
@@ -40,8 +43,28 @@ test.each([
   ['adapter', { ...valid, adapter: { storage: syncStorage() } }],
   ['adapter', { ...valid, adapter: { storage: { getItem: (): undefined => undefined } } }],
   // an option that cannot be read is named like a malformed one
-  ['appId', Object.defineProperty({ ...valid }, 'appId', { get: () => { throw new Error('nope') } })],
-  ['timeout', { ...valid, timeout: new Proxy({}, { get: () => { throw new Error('nope') } }) }],
+  [
+    'appId',
+    Object.defineProperty({ ...valid }, 'appId', {
+      get: () => {
+        throw new Error('nope')
+      },
+    }),
+  ],
+  [
+    'timeout',
+    {
+      ...valid,
+      timeout: new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error('nope')
+          },
+        },
+      ),
+    },
+  ],
 ])('%s: row %#', (name, options) => {
   expect(make(options)).toThrow(TypeError)
   expect(make(options)).toThrow(new RegExp(`^Authing: ${name} must be`))
@@ -52,12 +75,17 @@ test('a missing adapter is named', () => {
   expect(make(valid, {})).toThrow(/adapter must be/)
 })
 
-test.each(['https://core.authing.cn', 'https://my-app.authing.cn/', 'HTTPS://x.y', 'http://localhost:3000', 'http://127.0.0.1:8080', 'http://[::1]:3000', 'http://localhost'])(
-  'accepts host %s',
-  (host) => {
-    expect(make({ ...valid, host })).not.toThrow()
-  },
-)
+test.each([
+  'https://core.authing.cn',
+  'https://my-app.authing.cn/',
+  'HTTPS://x.y',
+  'http://localhost:3000',
+  'http://127.0.0.1:8080',
+  'http://[::1]:3000',
+  'http://localhost',
+])('accepts host %s', (host) => {
+  expect(make({ ...valid, host })).not.toThrow()
+})
 
 test('a trailing slash on the host is dropped', async () => {
   const server = createServer({ now: 0 })

@@ -86,7 +86,10 @@ describe('logins (x-authing-app-id, JSON)', () => {
 
   test('loginByPhone', async () => {
     const { authing, requests } = setup()
-    await authing.loginByPhone({ extIdpConnidentifier: 'wx-conn', wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: 'phone-code' } } })
+    await authing.loginByPhone({
+      extIdpConnidentifier: 'wx-conn',
+      wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: 'phone-code' } },
+    })
     expect(requests[0]).toMatchObject({
       path: '/api/v3/signin-by-mobile',
       headers: { 'x-authing-app-id': APP_ID },
@@ -104,7 +107,10 @@ describe('logins (x-authing-app-id, JSON)', () => {
 
   test('loginByPhone accepts the newer miniProgramCodeAndPhonePayload name', async () => {
     const { authing, requests } = setup()
-    const [error] = await authing.loginByPhone({ extIdpConnidentifier: 'c', miniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: 'p' } } })
+    const [error] = await authing.loginByPhone({
+      extIdpConnidentifier: 'c',
+      miniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: 'p' } },
+    })
     expect(error).toBeNull()
     expect(requests[0].json!.wechatMiniProgramCodeAndPhonePayload.wxPhoneInfo).toEqual({ code: 'p' })
     expect(requests[0].json).not.toHaveProperty('miniProgramCodeAndPhonePayload')
@@ -127,7 +133,11 @@ describe('codes (x-authing-userpool-id, JSON)', () => {
   test('sendEmailCode', async () => {
     const { authing, requests } = setup()
     await authing.sendEmailCode({ email: 'a@b.c', channel: 'CHANNEL_LOGIN' })
-    expect(requests[0]).toMatchObject({ path: '/api/v3/send-email', headers: { 'x-authing-userpool-id': POOL_ID }, json: { email: 'a@b.c', channel: 'CHANNEL_LOGIN' } })
+    expect(requests[0]).toMatchObject({
+      path: '/api/v3/send-email',
+      headers: { 'x-authing-userpool-id': POOL_ID },
+      json: { email: 'a@b.c', channel: 'CHANNEL_LOGIN' },
+    })
   })
 })
 
@@ -185,7 +195,12 @@ describe('user APIs (Authorization: bare access token + x-authing-userpool-id)',
       { verifyMethod: 'PHONE_PASSCODE', phonePassCodePayload: { phoneNumber: '1', passCode: '2' } },
     ],
     ['deleteAccount', (a) => a.deleteAccount({ deleteAccountToken: 't' }), '/api/v3/delete-account', { deleteAccountToken: 't' }],
-    ['updatePassword', (a) => a.updatePassword({ newPassword: 'n', oldPassword: 'o' }), '/api/v3/update-password', { newPassword: 'n', oldPassword: 'o' }],
+    [
+      'updatePassword',
+      (a) => a.updatePassword({ newPassword: 'n', oldPassword: 'o' }),
+      '/api/v3/update-password',
+      { newPassword: 'n', oldPassword: 'o' },
+    ],
     [
       'bindWxByCode',
       (a) => a.bindWxByCode({ extIdpConnidentifier: 'wx-conn' }),
@@ -234,23 +249,46 @@ describe('user APIs (Authorization: bare access token + x-authing-userpool-id)',
 describe('no login needed (x-authing-userpool-id only)', () => {
   test('getPhone returns phone_info', async () => {
     const { authing, requests, server } = setup()
-    const phone = { phoneNumber: '13800000000', purePhoneNumber: '13800000000', countryCode: '86', watermark: { appid: 'wx', timestamp: 1 } }
-    server.handlers['POST /api/v3/get-wechat-miniprogram-phone'] = () => ({ status: 200, body: { statusCode: 200, message: 'ok', data: { phone_info: phone } } })
+    const phone = {
+      phoneNumber: '13800000000',
+      purePhoneNumber: '13800000000',
+      countryCode: '86',
+      watermark: { appid: 'wx', timestamp: 1 },
+    }
+    server.handlers['POST /api/v3/get-wechat-miniprogram-phone'] = () => ({
+      status: 200,
+      body: { statusCode: 200, message: 'ok', data: { phone_info: phone } },
+    })
     expect(await authing.getPhone({ extIdpConnidentifier: 'wx-conn', code: 'pc' })).toEqual([null, phone])
-    expect(requests[0]).toMatchObject({ path: '/api/v3/get-wechat-miniprogram-phone', headers: { 'x-authing-userpool-id': POOL_ID }, json: { extIdpConnidentifier: 'wx-conn', code: 'pc' } })
+    expect(requests[0]).toMatchObject({
+      path: '/api/v3/get-wechat-miniprogram-phone',
+      headers: { 'x-authing-userpool-id': POOL_ID },
+      json: { extIdpConnidentifier: 'wx-conn', code: 'pc' },
+    })
     expect(requests[0].headers).not.toHaveProperty('authorization')
   })
 
   test('getPhone also accepts the documented flat shape', async () => {
     const { authing, server } = setup()
-    server.handlers['POST /api/v3/get-wechat-miniprogram-phone'] = () => ({ status: 200, body: { statusCode: 200, message: 'ok', data: { phoneNumber: '1', purePhoneNumber: '1', countryCode: '86' } } })
-    expect((await authing.getPhone({ extIdpConnidentifier: 'c', code: 'p' }))[1]).toEqual({ phoneNumber: '1', purePhoneNumber: '1', countryCode: '86' })
+    server.handlers['POST /api/v3/get-wechat-miniprogram-phone'] = () => ({
+      status: 200,
+      body: { statusCode: 200, message: 'ok', data: { phoneNumber: '1', purePhoneNumber: '1', countryCode: '86' } },
+    })
+    expect((await authing.getPhone({ extIdpConnidentifier: 'c', code: 'p' }))[1]).toEqual({
+      phoneNumber: '1',
+      purePhoneNumber: '1',
+      countryCode: '86',
+    })
   })
 
   test('decryptData', async () => {
     const { authing, requests } = setup()
     await authing.decryptData({ extIdpConnidentifier: 'c', encryptedData: 'e', iv: 'i', code: 'k' })
-    expect(requests[0]).toMatchObject({ path: '/api/v3/decrypt-wechat-miniprogram-data', headers: { 'x-authing-userpool-id': POOL_ID }, json: { extIdpConnidentifier: 'c', encryptedData: 'e', iv: 'i', code: 'k' } })
+    expect(requests[0]).toMatchObject({
+      path: '/api/v3/decrypt-wechat-miniprogram-data',
+      headers: { 'x-authing-userpool-id': POOL_ID },
+      json: { extIdpConnidentifier: 'c', encryptedData: 'e', iv: 'i', code: 'k' },
+    })
     expect(requests[0].headers).not.toHaveProperty('authorization')
   })
 

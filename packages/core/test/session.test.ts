@@ -20,7 +20,14 @@ test('storage is read once, then served from memory; written only on change', as
 
 test('a stored official login state is picked up (upgrade keeps users logged in)', async () => {
   const { authing, storage, key, clock, calls } = setup()
-  const official = { access_token: 'at-x', id_token: 'id', expires_in: 7200, expires_at: clock.now + HOUR, scope: 'openid', token_type: 'Bearer' }
+  const official = {
+    access_token: 'at-x',
+    id_token: 'id',
+    expires_in: 7200,
+    expires_at: clock.now + HOUR,
+    scope: 'openid',
+    token_type: 'Bearer',
+  }
   storage.set(key, official)
   expect(await authing.getLoginState()).toEqual([null, official])
   expect(await authing.getLoginState()).toEqual([null, official])
@@ -89,10 +96,19 @@ describe('automatic refresh', () => {
     const { authing, clock, server, login, storage, key } = setup()
     await login()
     clock.now += 5 * HOUR
-    server.handlers['POST /oidc/token'] = () => ({ status: 200, body: JSON.stringify({ access_token: 'at-new', expires_in: 60, token_type: 'Bearer' }) })
+    server.handlers['POST /oidc/token'] = () => ({
+      status: 200,
+      body: JSON.stringify({ access_token: 'at-new', expires_in: 60, token_type: 'Bearer' }),
+    })
     const [error, state] = await authing.refreshToken()
     expect(error).toBeNull()
-    expect(state).toMatchObject({ access_token: 'at-new', refresh_token: 'rt-1', id_token: 'id-1', expires_in: 60, expires_at: clock.now + 60000 })
+    expect(state).toMatchObject({
+      access_token: 'at-new',
+      refresh_token: 'rt-1',
+      id_token: 'id-1',
+      expires_in: 60,
+      expires_at: clock.now + 60000,
+    })
     expect(storage.get(key)).toEqual(state)
   })
 

@@ -24,9 +24,10 @@ runCommand(process.argv.slice(2), io).then(
     process.on('SIGTERM', () => stop('SIGTERM'))
   },
   (error: unknown) => {
-    const message = (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
-      ? `The port is already in use; choose another with --port. (${(error as Error).message})`
-      : (error as Error).message
+    const message =
+      (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+        ? `The port is already in use; choose another with --port. (${(error as Error).message})`
+        : (error as Error).message
     process.stderr.write(`authing-emulator: ${message}\n\n${'Run authing-emulator --help for the options.'}\n`)
     process.exit(1)
   },

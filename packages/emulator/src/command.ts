@@ -77,7 +77,9 @@ function describeUser(user: EmulatorUser): string {
 export async function banner(running: RunningEmulator, options: EmulatorOptions): Promise<string[]> {
   const users = await running.client.users()
   const row = (label: string, value: string) => `  ${label.padEnd(22)}${value}`
-  const devIdentity = options.wechatDevIdentity ? `on: unknown codes log in as openid ${options.wechatDevIdentity}` : 'off (--wechat-dev-identity <openid>)'
+  const devIdentity = options.wechatDevIdentity
+    ? `on: unknown codes log in as openid ${options.wechatDevIdentity}`
+    : 'off (--wechat-dev-identity <openid>)'
   return [
     `Authing emulator listening on ${running.url}`,
     '',

@@ -19,31 +19,61 @@ const profileSchemas = (wrap: (schema: Schema) => Schema) =>
 
 const newUserSchema = obj({
   ...profileSchemas((schema) => schema),
-  userId: str(), userPoolId: str(), username: str(), email: str(), phone: str(), phoneCountryCode: str(), password: str(),
-  gender: oneOf(GENDERS), status: oneOf(USER_STATUSES), emailVerified: bool(), phoneVerified: bool(),
-  customData: anyObject(), departmentIds: arrayOf(str()),
+  userId: str(),
+  userPoolId: str(),
+  username: str(),
+  email: str(),
+  phone: str(),
+  phoneCountryCode: str(),
+  password: str(),
+  gender: oneOf(GENDERS),
+  status: oneOf(USER_STATUSES),
+  emailVerified: bool(),
+  phoneVerified: bool(),
+  customData: anyObject(),
+  departmentIds: arrayOf(str()),
   wechat: obj({ openid: str(), unionid: str(), extIdpConnidentifier: str() }, ['openid']),
 })
 
 const patchSchema = obj({
   ...profileSchemas(nullable),
-  username: nullable(str()), email: nullable(str()), phone: nullable(str()), phoneCountryCode: nullable(str()),
-  gender: oneOf(GENDERS), status: oneOf(USER_STATUSES), emailVerified: bool(), phoneVerified: bool(),
-  customData: anyObject(), departmentIds: arrayOf(str()),
+  username: nullable(str()),
+  email: nullable(str()),
+  phone: nullable(str()),
+  phoneCountryCode: nullable(str()),
+  gender: oneOf(GENDERS),
+  status: oneOf(USER_STATUSES),
+  emailVerified: bool(),
+  phoneVerified: bool(),
+  customData: anyObject(),
+  departmentIds: arrayOf(str()),
 })
 
 const seconds = () => int({ minimum: 1 })
 const configSchema = obj({
-  accessTokenLifetime: seconds(), idTokenLifetime: seconds(), refreshTokenLifetime: seconds(),
-  allowRegistration: bool(), revocationResponse: oneOf(['empty', 'json']), errorHttpStatus: oneOf(['always-200', 'mirror']),
-  mirrorExpireIn: bool(), wechatDevIdentity: nullable(str()), wechatDevPhone: nullable(str()),
-  codeLifetime: seconds(), resendInterval: int({ minimum: 0 }), actionTokenLifetime: seconds(), verifyOldContact: bool(),
+  accessTokenLifetime: seconds(),
+  idTokenLifetime: seconds(),
+  refreshTokenLifetime: seconds(),
+  allowRegistration: bool(),
+  revocationResponse: oneOf(['empty', 'json']),
+  errorHttpStatus: oneOf(['always-200', 'mirror']),
+  mirrorExpireIn: bool(),
+  wechatDevIdentity: nullable(str()),
+  wechatDevPhone: nullable(str()),
+  codeLifetime: seconds(),
+  resendInterval: int({ minimum: 0 }),
+  actionTokenLifetime: seconds(),
+  verifyOldContact: bool(),
 })
 
 const faultSchema = obj(
   {
-    route: str(), kind: oneOf(FAULT_KINDS), method: str(),
-    ms: int({ minimum: 0, maximum: 600000 }), status: int({ minimum: 500, maximum: 599 }), times: int({ minimum: 1 }),
+    route: str(),
+    kind: oneOf(FAULT_KINDS),
+    method: str(),
+    ms: int({ minimum: 0, maximum: 600000 }),
+    status: int({ minimum: 500, maximum: 599 }),
+    times: int({ minimum: 1 }),
   },
   ['route', 'kind'],
 )
@@ -62,7 +92,15 @@ function matches(user: UserRecord, query: UserQuery & { q?: string; userPoolId?:
   if (query.openid && !hasOpenid(user, query.openid)) return false
   if (query.q) {
     const needle = query.q.toLowerCase()
-    const haystack = [user.userId, user.username, user.email, user.phone, user.name, user.nickname, ...user.identities.map((i) => i.userIdInIdp)]
+    const haystack = [
+      user.userId,
+      user.username,
+      user.email,
+      user.phone,
+      user.name,
+      user.nickname,
+      ...user.identities.map((i) => i.userIdInIdp),
+    ]
     if (!haystack.some((value) => value?.toLowerCase().includes(needle))) return false
   }
   return true
@@ -93,8 +131,10 @@ export function controlRoutes(app: FastifyInstance, emu: Emulator): void {
 
   // Verification codes
   const codeQuery = obj({ target: str(), channel: str() })
-  app.get<{ Querystring: { target?: string; channel?: string } }>(`${BASE}/codes`, { schema: { querystring: codeQuery } }, async (request) =>
-    emu.codes.list(request.query),
+  app.get<{ Querystring: { target?: string; channel?: string } }>(
+    `${BASE}/codes`,
+    { schema: { querystring: codeQuery } },
+    async (request) => emu.codes.list(request.query),
   )
   app.get<{ Querystring: { target: string; channel?: string } }>(
     `${BASE}/codes/latest`,

@@ -5,12 +5,7 @@ import type { KeyMaterial } from './crypto/keys'
 import { decryptPassword, type PasswordEncryptType } from './crypto/password'
 import type { UserRecord } from './state'
 
-export async function passwordMatches(
-  user: UserRecord,
-  value: string,
-  type: PasswordEncryptType,
-  keys: KeyMaterial,
-): Promise<boolean> {
+export async function passwordMatches(user: UserRecord, value: string, type: PasswordEncryptType, keys: KeyMaterial): Promise<boolean> {
   const decrypted = type === 'none' ? undefined : decryptPassword(value, type, keys)
   for (const candidate of decrypted === undefined ? [value] : [decrypted, value]) {
     if (await verifyPassword(candidate, user.passwordHash)) return true

@@ -14,12 +14,7 @@ export class ApiError extends Error {
 }
 
 export type OAuthErrorCode =
-  | 'invalid_request'
-  | 'invalid_client'
-  | 'invalid_grant'
-  | 'unauthorized_client'
-  | 'unsupported_grant_type'
-  | 'invalid_scope'
+  'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type' | 'invalid_scope'
 
 /** An OAuth 2.0 error (RFC 6749 §5.2): rendered as `{ error, error_description }` with a real HTTP status. */
 export class OAuthError extends Error {
@@ -47,8 +42,7 @@ export const errors = {
   userLocked: (status: string) => new ApiError(403, `User is ${status} and cannot log in`, 2005),
   wrongCode: () => new ApiError(403, 'Verification code is incorrect or has already been used', 2001),
   codeExpired: () => new ApiError(403, 'Verification code has expired', 2300),
-  throttled: (seconds: number) =>
-    new ApiError(429, `Codes are sent at most once a minute to the same target; try again in ${seconds}s`),
+  throttled: (seconds: number) => new ApiError(429, `Codes are sent at most once a minute to the same target; try again in ${seconds}s`),
   registrationDisabled: () => new ApiError(403, 'Registration is disabled for this app and the user does not exist', 2031),
   appNotFound: (id: string) => new ApiError(404, `App "${id}" does not exist`, 2011),
   poolNotFound: (id: string) => new ApiError(404, `User pool "${id}" does not exist`, 2224),
@@ -57,8 +51,7 @@ export const errors = {
   conflict: (message: string, apiCode?: number) => new ApiError(409, message, apiCode),
   forbidden: (message: string) => new ApiError(403, message),
   /** WeChat's own error, relayed in Authing's envelope (third-party response error, statusCode 602). */
-  wechat: (errcode: number, errmsg: string) =>
-    new ApiError(602, `WeChat returned an error: {"errcode":${errcode},"errmsg":"${errmsg}"}`),
+  wechat: (errcode: number, errmsg: string) => new ApiError(602, `WeChat returned an error: {"errcode":${errcode},"errmsg":"${errmsg}"}`),
   decryptFailed: (field: string, type: string) =>
     new ApiError(
       400,

@@ -49,8 +49,7 @@ export class Faults {
   take(method: string, path: string): Fault | undefined {
     const applies = (fault: Fault) => !fault.method || fault.method === method
     const fault =
-      this.faults.find((item) => item.route === path && applies(item)) ??
-      this.faults.find((item) => item.route === '*' && applies(item))
+      this.faults.find((item) => item.route === path && applies(item)) ?? this.faults.find((item) => item.route === '*' && applies(item))
     if (!fault) return undefined
     fault.hits += 1
     if (fault.times !== undefined && fault.hits >= fault.times) this.remove(fault.id)

@@ -45,8 +45,7 @@ const ACCEPTS: Record<Family, string> = {
 }
 
 const isControl = (request: FastifyRequest): boolean => familyOf(request.url) === 'control'
-const isMultipart = (request: FastifyRequest): boolean =>
-  (request.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/')
+const isMultipart = (request: FastifyRequest): boolean => (request.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/')
 
 /** A failure reduced to what every format needs. `business` errors are answered HTTP 200 on V3 routes. */
 interface Outcome {
@@ -113,7 +112,7 @@ function configureParsers(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body.toString()
     if (text === '') done(null, undefined)
-    else parseJson(request, text, done)
+    else void parseJson(request, text, done)
   })
 }
 
@@ -121,9 +120,7 @@ function installHooks(app: FastifyInstance, emu: Emulator): void {
   app.addHook('onRequest', async (request, reply) => {
     if (!isControl(request)) emu.requestLog.begin(request, reply)
   })
-  app.addHook('preParsing', async (request, _reply, payload) =>
-    isMultipart(request) ? payload : emu.requestLog.tee(request, payload),
-  )
+  app.addHook('preParsing', async (request, _reply, payload) => (isMultipart(request) ? payload : emu.requestLog.tee(request, payload)))
   app.addHook('preValidation', async (request, reply) => {
     if (request.body === undefined && request.method !== 'GET' && request.method !== 'HEAD') request.body = {}
     // The control plane takes its input literally and is never faulted.

@@ -2,16 +2,7 @@
 // and the conversion to and from the exported snapshot.
 import type { ExportedKeys } from './crypto/keys'
 import { ApiError } from './errors'
-import type {
-  AppInfo,
-  ConnectionInfo,
-  EmulatorConfig,
-  Gender,
-  Identity,
-  UserPoolInfo,
-  UserProfileFields,
-  UserStatus,
-} from './types'
+import type { AppInfo, ConnectionInfo, EmulatorConfig, Gender, Identity, UserPoolInfo, UserProfileFields, UserStatus } from './types'
 
 /** A stored user: the UserDto fields plus pool, password hash, custom data, identities and departments. */
 export interface UserRecord extends UserProfileFields {
@@ -310,8 +301,17 @@ export function snapshotOf(state: State, extras: SnapshotExtras): StateSnapshot 
 }
 
 const COLLECTIONS = [
-  'userPools', 'apps', 'connections', 'users', 'codes', 'wechatCodes',
-  'sessions', 'tokens', 'refreshTokens', 'actionTokens', 'uploads',
+  'userPools',
+  'apps',
+  'connections',
+  'users',
+  'codes',
+  'wechatCodes',
+  'sessions',
+  'tokens',
+  'refreshTokens',
+  'actionTokens',
+  'uploads',
 ] as const
 
 /** Checks the outer shape of an imported snapshot; records themselves are trusted (they come from an export). */
@@ -339,8 +339,6 @@ export function stateFrom(snapshot: StateSnapshot): State {
     tokens: byKey(snapshot.tokens, 'jti'),
     refreshTokens: byKey(snapshot.refreshTokens, 'token'),
     actionTokens: byKey(snapshot.actionTokens, 'token'),
-    uploads: new Map(
-      snapshot.uploads.map(({ dataBase64, ...rest }) => [rest.key, { ...rest, data: Buffer.from(dataBase64, 'base64') }]),
-    ),
+    uploads: new Map(snapshot.uploads.map(({ dataBase64, ...rest }) => [rest.key, { ...rest, data: Buffer.from(dataBase64, 'base64') }])),
   }
 }

@@ -33,10 +33,20 @@ function userClaims(user: UserRecord, scope: Set<string>): Record<string, unknow
   const claims: Record<string, unknown> = {}
   if (scope.has('profile')) {
     Object.assign(claims, {
-      name: user.name, given_name: user.givenName, middle_name: user.middleName, family_name: user.familyName,
-      nickname: user.nickname, preferred_username: user.preferredUsername, profile: user.profile, picture: user.photo,
-      website: user.website, birthdate: user.birthdate, gender: user.gender, zoneinfo: user.zoneinfo,
-      locale: user.locale, updated_at: user.updatedAt,
+      name: user.name,
+      given_name: user.givenName,
+      middle_name: user.middleName,
+      family_name: user.familyName,
+      nickname: user.nickname,
+      preferred_username: user.preferredUsername,
+      profile: user.profile,
+      picture: user.photo,
+      website: user.website,
+      birthdate: user.birthdate,
+      gender: user.gender,
+      zoneinfo: user.zoneinfo,
+      locale: user.locale,
+      updated_at: user.updatedAt,
     })
   }
   if (scope.has('email')) Object.assign(claims, { email: user.email, email_verified: user.emailVerified })
@@ -48,16 +58,19 @@ function userClaims(user: UserRecord, scope: Set<string>): Record<string, unknow
   if (scope.has('roles')) claims.roles = []
   if (scope.has('address')) {
     claims.address = {
-      country: user.country, region: user.region, locality: user.city, street_address: user.streetAddress,
-      postal_code: user.postalCode, formatted: user.formatted,
+      country: user.country,
+      region: user.region,
+      locality: user.city,
+      street_address: user.streetAddress,
+      postal_code: user.postalCode,
+      formatted: user.formatted,
     }
   }
   return claims
 }
 
 /** OIDC `at_hash`: base64url of the left half of SHA-256 of the access token. */
-const atHash = (accessToken: string): string =>
-  createHash('sha256').update(accessToken).digest().subarray(0, 16).toString('base64url')
+const atHash = (accessToken: string): string => createHash('sha256').update(accessToken).digest().subarray(0, 16).toString('base64url')
 
 export class Tokens {
   constructor(private readonly emu: Emulator) {}
@@ -226,8 +239,7 @@ export class Tokens {
             token: item.token,
             issuedAt: clock.iso(item.issuedAt),
             expiresAt: clock.iso(item.expiresAt),
-            status:
-              item.revokedAt !== null ? 'revoked' : item.usedAt !== null ? 'used' : now >= item.expiresAt ? 'expired' : 'active',
+            status: item.revokedAt !== null ? 'revoked' : item.usedAt !== null ? 'used' : now >= item.expiresAt ? 'expired' : 'active',
           })),
       }))
   }
@@ -259,7 +271,13 @@ export class Tokens {
       .setExpirationTime(iat + config.idTokenLifetime)
       .sign(keys.jwtPrivateKey)
     const base = { sessionId: session.id, issuedAt: now, revokedAt: null }
-    state.tokens.set(accessJti, { ...base, jti: accessJti, kind: 'access', pairJti: idJti, expiresAt: now + config.accessTokenLifetime * 1000 })
+    state.tokens.set(accessJti, {
+      ...base,
+      jti: accessJti,
+      kind: 'access',
+      pairJti: idJti,
+      expiresAt: now + config.accessTokenLifetime * 1000,
+    })
     state.tokens.set(idJti, { ...base, jti: idJti, kind: 'id', pairJti: accessJti, expiresAt: now + config.idTokenLifetime * 1000 })
 
     // A family keeps rotating once started; a login starts one only with offline_access.

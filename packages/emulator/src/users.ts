@@ -3,21 +3,33 @@ import { hashPassword } from './crypto/hash'
 import { errors } from './errors'
 import { objectId } from './ids'
 import type { State, UserRecord } from './state'
-import type {
-  ConnectionInfo,
-  EmulatorUser,
-  Identity,
-  NewUser,
-  UserDto,
-  UserPatch,
-  UserProfileFields,
-} from './types'
+import type { ConnectionInfo, EmulatorUser, Identity, NewUser, UserDto, UserPatch, UserProfileFields } from './types'
 
 /** The editable string profile fields, in UserDto order. */
 export const PROFILE_FIELDS = [
-  'name', 'nickname', 'photo', 'externalId', 'birthdate', 'country', 'province', 'city', 'address',
-  'streetAddress', 'postalCode', 'company', 'identityNumber', 'givenName', 'familyName', 'middleName', 'profile',
-  'preferredUsername', 'website', 'zoneinfo', 'locale', 'formatted', 'region',
+  'name',
+  'nickname',
+  'photo',
+  'externalId',
+  'birthdate',
+  'country',
+  'province',
+  'city',
+  'address',
+  'streetAddress',
+  'postalCode',
+  'company',
+  'identityNumber',
+  'givenName',
+  'familyName',
+  'middleName',
+  'profile',
+  'preferredUsername',
+  'website',
+  'zoneinfo',
+  'locale',
+  'formatted',
+  'region',
 ] as const satisfies ReadonlyArray<keyof UserProfileFields>
 
 export const USER_STATUSES = ['Activated', 'Suspended', 'Deactivated', 'Resigned', 'Archived'] as const
@@ -85,12 +97,7 @@ export function findUser(state: State, userPoolId: string, by: UserLookup): User
 }
 
 /** The user linked to a WeChat identity: the openid under this connection first, then the unionid in the pool. */
-export function findUserByWechat(
-  state: State,
-  connection: ConnectionInfo,
-  openid: string,
-  unionid: string | null,
-): UserRecord | undefined {
+export function findUserByWechat(state: State, connection: ConnectionInfo, openid: string, unionid: string | null): UserRecord | undefined {
   const users = usersOfPool(state, connection.userPoolId)
   const has = (user: UserRecord, type: string, id: string, extIdpId?: string) =>
     user.identities.some(
@@ -139,10 +146,7 @@ export function assertUnique(
   if (fields.email && others.some((user) => user.email === fields.email)) {
     throw errors.conflict(`E-mail "${fields.email}" is already bound to another user`, 2200)
   }
-  if (
-    fields.phone &&
-    others.some((user) => user.phone === fields.phone && user.phoneCountryCode === (fields.phoneCountryCode ?? '+86'))
-  ) {
+  if (fields.phone && others.some((user) => user.phone === fields.phone && user.phoneCountryCode === (fields.phoneCountryCode ?? '+86'))) {
     throw errors.conflict(`Phone "${fields.phone}" is already bound to another user`, 2035)
   }
 }

@@ -6,14 +6,7 @@ import type { Emulator } from './emulator'
 import { errors } from './errors'
 import { wechatStyleCode } from './ids'
 import type { UserRecord, WechatCodeRecord } from './state'
-import type {
-  ConnectionInfo,
-  EncryptedWechatData,
-  Gender,
-  MintedLoginCode,
-  MintedPhoneCode,
-  WechatCodeInfo,
-} from './types'
+import type { ConnectionInfo, EncryptedWechatData, Gender, MintedLoginCode, MintedPhoneCode, WechatCodeInfo } from './types'
 import { checkPhone, createUser, findUserByWechat, usersOfPool, wechatIdentities } from './users'
 
 /** What `jscode2session` would return. */
@@ -122,11 +115,7 @@ export class Wechat {
    * The user of a WeChat identity, created when there is none (if registration is allowed). New users take their
    * nickname, avatar and gender from decrypted user info when the login carried some.
    */
-  async findOrCreateUser(
-    connection: ConnectionInfo,
-    session: WechatSession,
-    userInfo?: Record<string, unknown>,
-  ): Promise<UserRecord> {
+  async findOrCreateUser(connection: ConnectionInfo, session: WechatSession, userInfo?: Record<string, unknown>): Promise<UserRecord> {
     const { state, clock } = this.emu
     const existing = findUserByWechat(state, connection, session.openid, session.unionid)
     if (existing) {

@@ -17,7 +17,16 @@ test('starts and prints the banner the SDK user needs', async () => {
   try {
     const banner = out.lines.join('\n')
     expect(banner).toContain(`Authing emulator listening on ${running?.url}`)
-    for (const text of [DEMO.appId, DEMO.userPoolId, DEMO.extIdpConnidentifier, DEMO_USER.email, DEMO_USER.password, `${running?.url}/__emulator`, `${running?.url}/__emulator/ui`, '不校验合法域名']) {
+    for (const text of [
+      DEMO.appId,
+      DEMO.userPoolId,
+      DEMO.extIdpConnidentifier,
+      DEMO_USER.email,
+      DEMO_USER.password,
+      `${running?.url}/__emulator`,
+      `${running?.url}/__emulator/ui`,
+      '不校验合法域名',
+    ]) {
       expect(banner).toContain(text)
     }
     const response = await fetch(`${running?.url}/api/v3/system`)

@@ -62,7 +62,12 @@ describe('send-sms / send-email', () => {
   })
 
   test('validate their fields', async () => {
-    expectError(await post(emulator(), '/api/v3/send-sms', { channel: 'CHANNEL_LOGIN' }, POOL), 400, undefined, 'phoneNumber should not be empty')
+    expectError(
+      await post(emulator(), '/api/v3/send-sms', { channel: 'CHANNEL_LOGIN' }, POOL),
+      400,
+      undefined,
+      'phoneNumber should not be empty',
+    )
     expectError(await sendSms(DEMO_USER.phone, 'CHANNEL_NOPE'), 400, undefined, /^channel must be one of: CHANNEL_LOGIN/)
     expectError(await sendSms('not-a-phone'), 400, undefined, /phoneNumber is not a valid phone number/)
     expectError(await sendEmail('not-an-email'), 400, undefined, /email is not a valid e-mail address/)
@@ -118,7 +123,11 @@ describe('passcode login', () => {
     expectError(await passcodeLogin({ phone: '13700001111', passCode: code }), 404, 2004)
     const answer = await passcodeLogin({ phone: '13700001111', passCode: code }, { autoRegister: true })
     expect(answer.body.statusCode).toBe(200)
-    expect(await emulator().client.user('13700001111')).toMatchObject({ phone: '13700001111', phoneCountryCode: '+86', phoneVerified: true })
+    expect(await emulator().client.user('13700001111')).toMatchObject({
+      phone: '13700001111',
+      phoneCountryCode: '+86',
+      phoneVerified: true,
+    })
   })
 
   test('autoRegister by e-mail respects the registration switch', async () => {
@@ -131,6 +140,11 @@ describe('passcode login', () => {
   test('missing fields name the field', async () => {
     expectError(await passcodeLogin({ phone: DEMO_USER.phone }), 400, undefined, 'passCodePayload.passCode should not be empty')
     expectError(await passcodeLogin({ passCode: '123456' }), 400, undefined, /passCodePayload\.phone \(or email\) should not be empty/)
-    expectError(await post(emulator(), '/api/v3/signin', { connection: 'PASSCODE' }, APP), 400, undefined, 'passCodePayload should not be empty')
+    expectError(
+      await post(emulator(), '/api/v3/signin', { connection: 'PASSCODE' }, APP),
+      400,
+      undefined,
+      'passCodePayload should not be empty',
+    )
   })
 })

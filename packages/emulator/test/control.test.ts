@@ -28,12 +28,24 @@ describe('users', () => {
   test('create, find by id / username / e-mail / phone / openid / query, update, set password, delete', async () => {
     const { client } = emulator()
     const created = await client.createUser({
-      username: 'zoe', email: 'Zoe@Example.com', phone: '13300000000', password: 'Zoe-pass1', nickname: 'Zoe',
-      customData: { tier: 'gold' }, wechat: { openid: 'o-zoe', unionid: 'u-zoe' },
+      username: 'zoe',
+      email: 'Zoe@Example.com',
+      phone: '13300000000',
+      password: 'Zoe-pass1',
+      nickname: 'Zoe',
+      customData: { tier: 'gold' },
+      wechat: { openid: 'o-zoe', unionid: 'u-zoe' },
     })
     expect(created).toMatchObject({
-      userId: expect.stringMatching(/^[0-9a-f]{24}$/), userPoolId: DEMO.userPoolId, email: 'zoe@example.com', phoneCountryCode: '+86',
-      hasPassword: true, customData: { tier: 'gold' }, status: 'Activated', gender: 'U', userSourceType: 'adminCreated',
+      userId: expect.stringMatching(/^[0-9a-f]{24}$/),
+      userPoolId: DEMO.userPoolId,
+      email: 'zoe@example.com',
+      phoneCountryCode: '+86',
+      hasPassword: true,
+      customData: { tier: 'gold' },
+      status: 'Activated',
+      gender: 'U',
+      userSourceType: 'adminCreated',
     })
     expect(created.identities.map((identity) => identity.type)).toEqual(['openid', 'unionid'])
     for (const ref of [created.userId, 'zoe', 'zoe@example.com', '13300000000', 'o-zoe']) {
@@ -102,7 +114,11 @@ describe('request log', () => {
     })
     expect(signinEntry?.requestHeaders).toMatchObject({ 'x-authing-app-id': DEMO.appId, 'x-authing-sdk-version': '5.1.21' })
     expect(JSON.parse(signinEntry?.responseBody ?? '')).toMatchObject({ statusCode: 403, apiCode: 2333 })
-    expect(profileEntry).toMatchObject({ path: '/api/v3/get-profile', query: { withCustomData: 'false' }, error: expect.stringMatching(/^401\/2020/) })
+    expect(profileEntry).toMatchObject({
+      path: '/api/v3/get-profile',
+      query: { withCustomData: 'false' },
+      error: expect.stringMatching(/^401\/2020/),
+    })
     expect(await client.requests({ since: signinEntry?.id })).toEqual([profileEntry])
     expect(await client.requests({ limit: 1 })).toEqual([profileEntry])
   })
@@ -112,7 +128,12 @@ describe('request log', () => {
     const running = await startEmulator({ logger: (line) => lines.push(line) })
     try {
       await call(running, 'GET', '/api/v3/system')
-      await post(running, '/api/v3/send-sms', { phoneNumber: '13800000000', channel: 'CHANNEL_LOGIN' }, { 'x-authing-userpool-id': DEMO.userPoolId })
+      await post(
+        running,
+        '/api/v3/send-sms',
+        { phoneNumber: '13800000000', channel: 'CHANNEL_LOGIN' },
+        { 'x-authing-userpool-id': DEMO.userPoolId },
+      )
       await call(running, 'POST', '/api/v3/signin', { raw: '{', headers: { 'content-type': 'application/json' } })
       await running.client.info()
     } finally {
@@ -120,7 +141,9 @@ describe('request log', () => {
     }
     expect(lines).toHaveLength(3)
     expect(lines[0]).toMatch(/^GET \/api\/v3\/system 200 \d+ms$/)
-    expect(lines[1]).toMatch(/^POST \/api\/v3\/send-sms 200 \d+ms\n {4}↳ SMS code \d{6} for \+86 13800000000 \(CHANNEL_LOGIN\), valid 300s$/)
+    expect(lines[1]).toMatch(
+      /^POST \/api\/v3\/send-sms 200 \d+ms\n {4}↳ SMS code \d{6} for \+86 13800000000 \(CHANNEL_LOGIN\), valid 300s$/,
+    )
     expect(lines[2]).toMatch(/^POST \/api\/v3\/signin 400 \d+ms — 400 Request body is not valid JSON$/)
   })
 })
@@ -132,7 +155,11 @@ describe('state', () => {
     const tokens = await loginDemo(emulator())
     await client.shiftClock(1000)
     const snapshot = await client.exportState()
-    expect(snapshot).toMatchObject({ format: 'authing-emulator-state', version: 1, keys: { rsaPrivateKeyPem: expect.stringMatching(/PRIVATE KEY/) } })
+    expect(snapshot).toMatchObject({
+      format: 'authing-emulator-state',
+      version: 1,
+      keys: { rsaPrivateKeyPem: expect.stringMatching(/PRIVATE KEY/) },
+    })
     expect(JSON.stringify(snapshot)).not.toContain('Keep-1')
 
     await client.reset()
@@ -143,7 +170,10 @@ describe('state', () => {
     expect((await client.clock()).offsetMs).toBe(1000)
     const profile = await call(emulator(), 'GET', '/api/v3/get-profile', { headers: authed(tokens.access_token) })
     expect(profile.body.data.userId).toBe(DEMO_USER.userId)
-    const refreshed = await call(emulator(), 'POST', '/oidc/token', { form: { grant_type: 'refresh_token', refresh_token: tokens.refresh_token! }, headers: APP })
+    const refreshed = await call(emulator(), 'POST', '/oidc/token', {
+      form: { grant_type: 'refresh_token', refresh_token: tokens.refresh_token! },
+      headers: APP,
+    })
     expect(refreshed.status).toBe(200)
   })
 
@@ -155,7 +185,9 @@ describe('state', () => {
       const before = (await call(other, 'GET', '/api/v3/system')).body.rsa.publicKey
       expect(before).not.toBe((await call(emulator(), 'GET', '/api/v3/system')).body.rsa.publicKey)
       await other.client.importState(snapshot)
-      expect((await call(other, 'GET', '/api/v3/system')).body.rsa.publicKey).toBe((await call(emulator(), 'GET', '/api/v3/system')).body.rsa.publicKey)
+      expect((await call(other, 'GET', '/api/v3/system')).body.rsa.publicKey).toBe(
+        (await call(emulator(), 'GET', '/api/v3/system')).body.rsa.publicKey,
+      )
       expect((await call(other, 'GET', '/api/v3/get-profile', { headers: authed(tokens.access_token) })).body.statusCode).toBe(200)
     } finally {
       await other.close()
@@ -215,7 +247,11 @@ describe('clock and config', () => {
 
   test('config changes part of the settings, rejects bad values, and reset restores them', async () => {
     const { client } = emulator()
-    expect(await client.config({ accessTokenLifetime: 7300, allowRegistration: false })).toMatchObject({ accessTokenLifetime: 7300, allowRegistration: false, refreshTokenLifetime: 2592000 })
+    expect(await client.config({ accessTokenLifetime: 7300, allowRegistration: false })).toMatchObject({
+      accessTokenLifetime: 7300,
+      allowRegistration: false,
+      refreshTokenLifetime: 2592000,
+    })
     await expect(client.config({ accessTokenLifetime: 0 })).rejects.toThrow(/accessTokenLifetime must be >= 1/)
     await expect(client.config({ revocationResponse: 'maybe' as never })).rejects.toThrow(/must be one of: empty, json/)
     await client.reset()
@@ -237,7 +273,12 @@ describe('clock and config', () => {
       },
     })
     try {
-      expect(await running.client.config()).toMatchObject({ accessTokenLifetime: 7201, idTokenLifetime: 7201, refreshTokenLifetime: 3600, wechatDevIdentity: 'o-dev' })
+      expect(await running.client.config()).toMatchObject({
+        accessTokenLifetime: 7201,
+        idTokenLifetime: 7201,
+        refreshTokenLifetime: 3600,
+        wechatDevIdentity: 'o-dev',
+      })
       expect((await running.client.clock()).offsetMs).toBe(5000)
       const answer = await call(running, 'POST', '/api/v3/signin', {
         json: { connection: 'PASSWORD', passwordPayload: { username: 'bob', password: 'Bob-pass1' } },
@@ -258,7 +299,10 @@ describe('clock and config', () => {
   })
 
   test('a seed without the defaults', async () => {
-    const running = await startEmulator({ logger: false, seed: { includeDefaults: false, userPools: [{ id: 'p', name: 'p' }], users: [{ username: 'solo' }] } })
+    const running = await startEmulator({
+      logger: false,
+      seed: { includeDefaults: false, userPools: [{ id: 'p', name: 'p' }], users: [{ username: 'solo' }] },
+    })
     try {
       expect((await running.client.users()).map((user) => user.username)).toEqual(['solo'])
       expect((await running.client.info()).apps).toEqual([])
@@ -282,7 +326,11 @@ describe('clock and config', () => {
 test('CORS: preflight and responses allow any origin', async () => {
   const preflight = await fetch(`${emulator().url}/api/v3/signin`, {
     method: 'OPTIONS',
-    headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-authing-app-id' },
+    headers: {
+      origin: 'http://localhost:5173',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type,x-authing-app-id',
+    },
   })
   expect(preflight.status).toBe(204)
   expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')

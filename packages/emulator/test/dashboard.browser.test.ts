@@ -27,7 +27,9 @@ const CI_OUT = join(__dirname, '../../../.ci/out')
 const available = existsSync(CHROMIUM)
 const required = process.env.REQUIRE_BROWSER === '1'
 if (!available && !required) {
-  console.warn(`Skipping the dashboard browser tests: ${CHROMIUM} is missing (apt-get install -y chromium). Set REQUIRE_BROWSER=1 to fail instead.`)
+  console.warn(
+    `Skipping the dashboard browser tests: ${CHROMIUM} is missing (apt-get install -y chromium). Set REQUIRE_BROWSER=1 to fail instead.`,
+  )
 }
 
 ;(available || required ? describe : describe.skip)('the dashboard in Chromium', () => {
@@ -112,7 +114,9 @@ if (!available && !required) {
     await page.fill('input[name=openid]', 'o-dashboard')
     await page.click('text=Mint login code')
     const minted = (await page.getAttribute('[data-minted]', 'data-minted'))!
-    expect(await emulator.client.wechatCodes()).toEqual([expect.objectContaining({ code: minted, openid: 'o-dashboard', used: false, source: 'minted' })])
+    expect(await emulator.client.wechatCodes()).toEqual([
+      expect.objectContaining({ code: minted, openid: 'o-dashboard', used: false, source: 'minted' }),
+    ])
 
     await page.click('.minted button.copy')
     await page.waitForSelector(`.toast >> text=Copied ${minted}`)

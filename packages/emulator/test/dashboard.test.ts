@@ -58,7 +58,10 @@ describe('GET /', () => {
     const answer = await call(emulator(), 'GET', '/', { headers: { accept: 'application/json' } })
     expect(answer.status).toBe(404)
     expect(answer.body).toMatchObject({ statusCode: 404, message: 'Route GET / does not exist' })
-    expect((await call(emulator(), 'POST', '/', { json: {} })).body).toMatchObject({ statusCode: 404, message: expect.stringMatching(/^Route POST \/ does not exist/) })
+    expect((await call(emulator(), 'POST', '/', { json: {} })).body).toMatchObject({
+      statusCode: 404,
+      message: expect.stringMatching(/^Route POST \/ does not exist/),
+    })
   })
 })
 
@@ -81,7 +84,9 @@ async function openEvents(headers: Record<string, string> = {}) {
       if (end >= 0) {
         const block = buffer.slice(0, end)
         buffer = buffer.slice(end + 2)
-        const fields = Object.fromEntries(block.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]))
+        const fields = Object.fromEntries(
+          block.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
+        )
         if (fields.event) return { event: fields.event, id: fields.id, data: JSON.parse(fields.data) }
         continue // a comment or a bare retry
       }
@@ -132,7 +137,12 @@ describe('GET /__emulator/events', () => {
     const replayed = await fresh.until((event) => event.data.id === second!.id)
     fresh.close()
     const instance = replayed[0]!.data.instance
-    expect(replayed.filter((event) => event.event === 'request').slice(-2).map((event) => event.data.path)).toEqual(['/api/v3/send-sms', '/api/v3/system'])
+    expect(
+      replayed
+        .filter((event) => event.event === 'request')
+        .slice(-2)
+        .map((event) => event.data.path),
+    ).toEqual(['/api/v3/send-sms', '/api/v3/system'])
     expect(replayed.find((event) => event.data.path === '/api/v3/send-sms')!.data.note).toMatch(/^SMS code \d… for/)
 
     const resumed = await openEvents({ 'last-event-id': `${instance}:${first!.id}` })
@@ -169,7 +179,10 @@ describe('GET /__emulator/events', () => {
     const started = Date.now()
     await running.close()
     expect(Date.now() - started).toBeLessThan(2000)
-    const ended = await reader.read().then(({ done }) => done, () => true) // closed, or cut off
+    const ended = await reader.read().then(
+      ({ done }) => done,
+      () => true,
+    ) // closed, or cut off
     expect(ended).toBe(true)
   })
 })

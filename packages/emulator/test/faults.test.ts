@@ -40,7 +40,10 @@ describe('fault kinds', () => {
 
   test('empty answers 200 with no body', async () => {
     await emulator().client.setFault({ route: '/oidc/token', kind: 'empty' })
-    const answer = await call(emulator(), 'POST', '/oidc/token', { form: { grant_type: 'refresh_token', refresh_token: 'x' }, headers: APP })
+    const answer = await call(emulator(), 'POST', '/oidc/token', {
+      form: { grant_type: 'refresh_token', refresh_token: 'x' },
+      headers: APP,
+    })
     expect(answer.status).toBe(200)
     expect(answer.text).toBe('')
   })

@@ -25,7 +25,13 @@ describe('maskJson', () => {
       passwordPayload: { username: 'demo', password: 'Demo-Passw0rd!' },
       passCodePayload: { phone: '13800000000', phoneCountryCode: '+86', passCode: '482913' },
       options: { passwordEncryptType: 'rsa', scope: 'openid' },
-      data: { access_token: 'eyJhbGciOiJSUzI1NiJ9.a.b', id_token: 'eyJpZCI6MX0.c.d', refresh_token: 'r3fr3sh-t0k3n-value', token_type: 'Bearer', expires_in: 86400 },
+      data: {
+        access_token: 'eyJhbGciOiJSUzI1NiJ9.a.b',
+        id_token: 'eyJpZCI6MX0.c.d',
+        refresh_token: 'r3fr3sh-t0k3n-value',
+        token_type: 'Bearer',
+        expires_in: 86400,
+      },
       list: [{ code: 123456 }, { newPassword: 'N3w-password', oldPassword: 'Old-password' }],
       client_secret: 'emulator-demo-app-secret',
       appSecret: 'another-secret',
@@ -72,7 +78,9 @@ describe('maskBody', () => {
   })
 
   test('broken or cut-off JSON: "field": "value" fragments are still masked', () => {
-    expect(maskBody('{"statusCode":200,"data":{"access_token":"eyJhbGciOiJSUzI1NiIsInR5')).toBe('{"statusCode":200,"data":{"access_token":"eyJh…')
+    expect(maskBody('{"statusCode":200,"data":{"access_token":"eyJhbGciOiJSUzI1NiIsInR5')).toBe(
+      '{"statusCode":200,"data":{"access_token":"eyJh…',
+    )
     expect(maskBody('{"password": "Demo-Passw0rd!", oops}')).toBe('{"password": "Dem…", oops}')
   })
 
@@ -106,12 +114,26 @@ describe('maskEntry on real traffic', () => {
     const tokens = await loginDemo(emu)
     await post(emu, '/api/v3/send-sms', { phoneNumber: DEMO_USER.phone, channel: 'CHANNEL_LOGIN' }, APP)
     const { code } = await emu.client.latestCode(DEMO_USER.phone)
-    const passcode = await post(emu, '/api/v3/signin', { connection: 'PASSCODE', passCodePayload: { phone: DEMO_USER.phone, passCode: code } }, APP)
+    const passcode = await post(
+      emu,
+      '/api/v3/signin',
+      { connection: 'PASSCODE', passCodePayload: { phone: DEMO_USER.phone, passCode: code } },
+      APP,
+    )
     await call(emu, 'GET', '/api/v3/get-profile', { headers: authed(tokens.access_token) })
-    const refreshed = await call(emu, 'POST', '/oidc/token', { form: { grant_type: 'refresh_token', refresh_token: tokens.refresh_token! }, headers: APP })
+    const refreshed = await call(emu, 'POST', '/oidc/token', {
+      form: { grant_type: 'refresh_token', refresh_token: tokens.refresh_token! },
+      headers: APP,
+    })
 
     const entries = await emu.client.requests()
-    expect(entries.map((entry) => entry.path)).toEqual(['/api/v3/signin', '/api/v3/send-sms', '/api/v3/signin', '/api/v3/get-profile', '/oidc/token'])
+    expect(entries.map((entry) => entry.path)).toEqual([
+      '/api/v3/signin',
+      '/api/v3/send-sms',
+      '/api/v3/signin',
+      '/api/v3/get-profile',
+      '/oidc/token',
+    ])
     const secrets = [
       DEMO_USER.password,
       code,
@@ -129,8 +151,20 @@ describe('maskEntry on real traffic', () => {
 
   test('keeps every other field', () => {
     const entry: RequestLogEntry = {
-      id: 7, requestId: 'r', time: '2026-01-01T00:00:00.000Z', method: 'GET', path: '/api/v3/system', query: {}, status: 200,
-      durationMs: 3, requestHeaders: { accept: '*/*' }, requestBody: null, responseBody: null, error: null, fault: null, note: null,
+      id: 7,
+      requestId: 'r',
+      time: '2026-01-01T00:00:00.000Z',
+      method: 'GET',
+      path: '/api/v3/system',
+      query: {},
+      status: 200,
+      durationMs: 3,
+      requestHeaders: { accept: '*/*' },
+      requestBody: null,
+      responseBody: null,
+      error: null,
+      fault: null,
+      note: null,
     }
     expect(maskEntry(entry)).toEqual(entry)
   })

@@ -81,7 +81,11 @@ describe('RSA details', () => {
 
   test('a ciphertext for another key is a clear error, not a crash', async () => {
     const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString()
-    const answer = await signin(emulator(), { username: 'demo', password: rsaEncrypt(other, DEMO_USER.password) }, { passwordEncryptType: 'rsa' })
+    const answer = await signin(
+      emulator(),
+      { username: 'demo', password: rsaEncrypt(other, DEMO_USER.password) },
+      { passwordEncryptType: 'rsa' },
+    )
     expectError(answer, 400, undefined, /could not be decrypted as passwordEncryptType "rsa"/)
   })
 
@@ -96,7 +100,11 @@ describe('RSA details', () => {
   })
 
   test('a correctly encrypted wrong password is a wrong password', async () => {
-    const answer = await signin(emulator(), { account: 'demo', password: rsaEncrypt((await publicKeys()).rsa, 'nope') }, { passwordEncryptType: 'rsa' })
+    const answer = await signin(
+      emulator(),
+      { account: 'demo', password: rsaEncrypt((await publicKeys()).rsa, 'nope') },
+      { passwordEncryptType: 'rsa' },
+    )
     expectError(answer, 403, 2333)
   })
 })
@@ -113,7 +121,11 @@ describe('SM2 details', () => {
 
   test('a ciphertext for another key is rejected', async () => {
     const other = sm2.generateKeyPairHex()
-    const answer = await signin(emulator(), { username: 'demo', password: sm2.doEncrypt(DEMO_USER.password, other.publicKey, 1) }, { passwordEncryptType: 'sm2' })
+    const answer = await signin(
+      emulator(),
+      { username: 'demo', password: sm2.doEncrypt(DEMO_USER.password, other.publicKey, 1) },
+      { passwordEncryptType: 'sm2' },
+    )
     expectError(answer, 400)
   })
 
@@ -132,9 +144,16 @@ describe('POST /api/v3/update-password with encryption', () => {
   test('newPassword encrypted, oldPassword in plain text (as the official SDK sends it)', async () => {
     const token = await demoToken()
     const { rsa } = await publicKeys()
-    const answer = await post(emulator(), '/api/v3/update-password', {
-      newPassword: rsaEncrypt(rsa, PASSWORDS.chinese), oldPassword: DEMO_USER.password, passwordEncryptType: 'rsa',
-    }, authed(token))
+    const answer = await post(
+      emulator(),
+      '/api/v3/update-password',
+      {
+        newPassword: rsaEncrypt(rsa, PASSWORDS.chinese),
+        oldPassword: DEMO_USER.password,
+        passwordEncryptType: 'rsa',
+      },
+      authed(token),
+    )
     expect(answer.body).toEqual({ statusCode: 200, message: expect.any(String), requestId: expect.any(String) })
     expect((await signin(emulator(), { username: 'demo', password: PASSWORDS.chinese })).body.statusCode).toBe(200)
     expectError(await signin(emulator(), { username: 'demo', password: DEMO_USER.password }), 403, 2006)
@@ -143,16 +162,28 @@ describe('POST /api/v3/update-password with encryption', () => {
   test('both passwords encrypted with SM2', async () => {
     const token = await demoToken()
     const { sm2: key } = await publicKeys()
-    const answer = await post(emulator(), '/api/v3/update-password', {
-      newPassword: sm2.doEncrypt(PASSWORDS.emoji, key, 1), oldPassword: sm2.doEncrypt(DEMO_USER.password, key, 1), passwordEncryptType: 'sm2',
-    }, authed(token))
+    const answer = await post(
+      emulator(),
+      '/api/v3/update-password',
+      {
+        newPassword: sm2.doEncrypt(PASSWORDS.emoji, key, 1),
+        oldPassword: sm2.doEncrypt(DEMO_USER.password, key, 1),
+        passwordEncryptType: 'sm2',
+      },
+      authed(token),
+    )
     expect(answer.body.statusCode).toBe(200)
     expect((await signin(emulator(), { username: 'demo', password: PASSWORDS.emoji })).body.statusCode).toBe(200)
   })
 
   test('an undecryptable newPassword is an error and changes nothing', async () => {
     const token = await demoToken()
-    const answer = await post(emulator(), '/api/v3/update-password', { newPassword: 'false', oldPassword: DEMO_USER.password, passwordEncryptType: 'rsa' }, authed(token))
+    const answer = await post(
+      emulator(),
+      '/api/v3/update-password',
+      { newPassword: 'false', oldPassword: DEMO_USER.password, passwordEncryptType: 'rsa' },
+      authed(token),
+    )
     expectError(answer, 400, undefined, /newPassword could not be decrypted/)
     expect((await signin(emulator(), { username: 'demo', password: DEMO_USER.password })).body.statusCode).toBe(200)
   })
@@ -165,9 +196,15 @@ describe('verify-delete-account-request with an encrypted password', () => {
     const token = (await signin(emulator(), { username, password: PASSWORDS.ascii })).body.data.access_token
     const { rsa } = await publicKeys()
     for (const password of [rsaEncrypt(rsa, PASSWORDS.ascii), PASSWORDS.ascii]) {
-      const answer = await post(emulator(), '/api/v3/verify-delete-account-request', {
-        verifyMethod: 'PASSWORD', passwordPayload: { password, passwordEncryptType: 'rsa' },
-      }, authed(token))
+      const answer = await post(
+        emulator(),
+        '/api/v3/verify-delete-account-request',
+        {
+          verifyMethod: 'PASSWORD',
+          passwordPayload: { password, passwordEncryptType: 'rsa' },
+        },
+        authed(token),
+      )
       expect(answer.body.statusCode).toBe(200)
       expect(answer.body.data).toEqual({ deleteAccountToken: expect.any(String), tokenExpiresIn: 60 })
     }

@@ -5,28 +5,85 @@ import { authed, call, DEMO_USER, expectError, loginDemo, loginNewUser, post, si
 const emulator = useEmulator()
 
 const USER_DTO_FIELDS = [
-  'userId', 'createdAt', 'updatedAt', 'status', 'workStatus', 'externalId', 'email', 'emailVerified', 'phone',
-  'phoneCountryCode', 'phoneVerified', 'username', 'name', 'nickname', 'photo', 'loginsCount', 'lastLogin', 'lastIp',
-  'gender', 'passwordLastSetAt', 'birthdate', 'country', 'province', 'city', 'address', 'streetAddress', 'postalCode',
-  'company', 'browser', 'device', 'givenName', 'familyName', 'middleName', 'profile', 'preferredUsername', 'website',
-  'zoneinfo', 'locale', 'formatted', 'region', 'userSourceType', 'userSourceId', 'lastLoginApp', 'mainDepartmentId',
-  'lastMfaTime', 'passwordSecurityLevel', 'resetPasswordOnNextLogin', 'registerSource', 'identityNumber',
-  'statusChangedAt', 'tenantId',
+  'userId',
+  'createdAt',
+  'updatedAt',
+  'status',
+  'workStatus',
+  'externalId',
+  'email',
+  'emailVerified',
+  'phone',
+  'phoneCountryCode',
+  'phoneVerified',
+  'username',
+  'name',
+  'nickname',
+  'photo',
+  'loginsCount',
+  'lastLogin',
+  'lastIp',
+  'gender',
+  'passwordLastSetAt',
+  'birthdate',
+  'country',
+  'province',
+  'city',
+  'address',
+  'streetAddress',
+  'postalCode',
+  'company',
+  'browser',
+  'device',
+  'givenName',
+  'familyName',
+  'middleName',
+  'profile',
+  'preferredUsername',
+  'website',
+  'zoneinfo',
+  'locale',
+  'formatted',
+  'region',
+  'userSourceType',
+  'userSourceId',
+  'lastLoginApp',
+  'mainDepartmentId',
+  'lastMfaTime',
+  'passwordSecurityLevel',
+  'resetPasswordOnNextLogin',
+  'registerSource',
+  'identityNumber',
+  'statusChangedAt',
+  'tenantId',
 ]
 
 describe('GET /api/v3/get-profile', () => {
   test('answers the UserDto; optional parts only when asked for', async () => {
     const tokens = await loginDemo(emulator())
     await emulator().client.updateUser('demo', { customData: { level: 3 }, departmentIds: ['d1'] })
-    const plain = await call(emulator(), 'GET', '/api/v3/get-profile?withCustomData=false&withDepartmentIds=false&withIdentities=false', { headers: authed(tokens.access_token) })
+    const plain = await call(emulator(), 'GET', '/api/v3/get-profile?withCustomData=false&withDepartmentIds=false&withIdentities=false', {
+      headers: authed(tokens.access_token),
+    })
     expect(plain.body.statusCode).toBe(200)
     expect(Object.keys(plain.body.data).sort()).toEqual([...USER_DTO_FIELDS].sort())
     expect(plain.body.data).toMatchObject({
-      userId: DEMO_USER.userId, username: 'demo', email: DEMO_USER.email, phone: DEMO_USER.phone, phoneCountryCode: '+86',
-      status: 'Activated', gender: 'U', emailVerified: true, phoneVerified: true, loginsCount: 1,
-      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), externalId: null,
+      userId: DEMO_USER.userId,
+      username: 'demo',
+      email: DEMO_USER.email,
+      phone: DEMO_USER.phone,
+      phoneCountryCode: '+86',
+      status: 'Activated',
+      gender: 'U',
+      emailVerified: true,
+      phoneVerified: true,
+      loginsCount: 1,
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      externalId: null,
     })
-    const full = await call(emulator(), 'GET', '/api/v3/get-profile?withCustomData=true&withDepartmentIds=true&withIdentities=true', { headers: authed(tokens.access_token) })
+    const full = await call(emulator(), 'GET', '/api/v3/get-profile?withCustomData=true&withDepartmentIds=true&withIdentities=true', {
+      headers: authed(tokens.access_token),
+    })
     expect(full.body.data).toMatchObject({ customData: { level: 3 }, departmentIds: ['d1'], identities: [] })
     const noQuery = await call(emulator(), 'GET', '/api/v3/get-profile', { headers: authed(tokens.access_token) })
     expect(noQuery.body.data.customData).toBeUndefined()
@@ -42,11 +99,26 @@ describe('GET /api/v3/get-profile', () => {
 describe('POST /api/v3/update-profile', () => {
   test('changes profile fields and merges customData; answers the updated user', async () => {
     const tokens = await loginDemo(emulator())
-    const answer = await post(emulator(), '/api/v3/update-profile', {
-      nickname: '小明', gender: 'M', city: 'Shanghai', customData: { hobby: 'go' }, email: 'ignored@example.com',
-    }, authed(tokens.access_token))
+    const answer = await post(
+      emulator(),
+      '/api/v3/update-profile',
+      {
+        nickname: '小明',
+        gender: 'M',
+        city: 'Shanghai',
+        customData: { hobby: 'go' },
+        email: 'ignored@example.com',
+      },
+      authed(tokens.access_token),
+    )
     expect(answer.body.statusCode).toBe(200)
-    expect(answer.body.data).toMatchObject({ nickname: '小明', gender: 'M', city: 'Shanghai', email: DEMO_USER.email, customData: { hobby: 'go' } })
+    expect(answer.body.data).toMatchObject({
+      nickname: '小明',
+      gender: 'M',
+      city: 'Shanghai',
+      email: DEMO_USER.email,
+      customData: { hobby: 'go' },
+    })
     await post(emulator(), '/api/v3/update-profile', { customData: { level: 1 } }, authed(tokens.access_token))
     expect((await emulator().client.user('demo'))?.customData).toEqual({ hobby: 'go', level: 1 })
   })
@@ -54,16 +126,36 @@ describe('POST /api/v3/update-profile', () => {
   test('a taken username → 409 / 2034; wrong types and values name the field', async () => {
     const { tokens } = await loginNewUser(emulator())
     expectError(await post(emulator(), '/api/v3/update-profile', { username: 'demo' }, authed(tokens.access_token)), 409, 2034)
-    expectError(await post(emulator(), '/api/v3/update-profile', { gender: 'X' }, authed(tokens.access_token)), 400, undefined, 'gender must be one of: M, F, U')
-    expectError(await post(emulator(), '/api/v3/update-profile', { nickname: 42 }, authed(tokens.access_token)), 400, undefined, 'nickname must be a string')
-    expectError(await post(emulator(), '/api/v3/update-profile', { customData: 'x' }, authed(tokens.access_token)), 400, undefined, 'customData must be an object')
+    expectError(
+      await post(emulator(), '/api/v3/update-profile', { gender: 'X' }, authed(tokens.access_token)),
+      400,
+      undefined,
+      'gender must be one of: M, F, U',
+    )
+    expectError(
+      await post(emulator(), '/api/v3/update-profile', { nickname: 42 }, authed(tokens.access_token)),
+      400,
+      undefined,
+      'nickname must be a string',
+    )
+    expectError(
+      await post(emulator(), '/api/v3/update-profile', { customData: 'x' }, authed(tokens.access_token)),
+      400,
+      undefined,
+      'customData must be an object',
+    )
   })
 })
 
 describe('POST /api/v3/update-password', () => {
   test('after a change the new password works and the old does not', async () => {
     const tokens = await loginDemo(emulator())
-    const answer = await post(emulator(), '/api/v3/update-password', { newPassword: 'New-Passw0rd', oldPassword: DEMO_USER.password }, authed(tokens.access_token))
+    const answer = await post(
+      emulator(),
+      '/api/v3/update-password',
+      { newPassword: 'New-Passw0rd', oldPassword: DEMO_USER.password },
+      authed(tokens.access_token),
+    )
     expect(answer.body).toEqual({ statusCode: 200, message: expect.any(String), requestId: expect.any(String) })
     expect((await signin(emulator(), { account: 'demo', password: 'New-Passw0rd' })).body.statusCode).toBe(200)
     expectError(await signin(emulator(), { account: 'demo', password: DEMO_USER.password }), 403, 2333)
@@ -71,14 +163,30 @@ describe('POST /api/v3/update-password', () => {
 
   test('checks the old password when the user has one', async () => {
     const tokens = await loginDemo(emulator())
-    expectError(await post(emulator(), '/api/v3/update-password', { newPassword: 'x' }, authed(tokens.access_token)), 400, undefined, 'oldPassword should not be empty')
-    expectError(await post(emulator(), '/api/v3/update-password', { newPassword: 'x', oldPassword: 'wrong' }, authed(tokens.access_token)), 403, 2203)
+    expectError(
+      await post(emulator(), '/api/v3/update-password', { newPassword: 'x' }, authed(tokens.access_token)),
+      400,
+      undefined,
+      'oldPassword should not be empty',
+    )
+    expectError(
+      await post(emulator(), '/api/v3/update-password', { newPassword: 'x', oldPassword: 'wrong' }, authed(tokens.access_token)),
+      403,
+      2203,
+    )
   })
 
   test('a user without a password (WeChat) sets one without oldPassword', async () => {
-    const login = await post(emulator(), '/api/v3/signin-by-mobile', {
-      connection: 'wechat_mini_program_code', extIdpConnidentifier: 'wechat-miniprogram', wechatMiniProgramCodePayload: { code: 'mock:o-nopass' },
-    }, { 'x-authing-app-id': '6500000000000000000a0001' })
+    const login = await post(
+      emulator(),
+      '/api/v3/signin-by-mobile',
+      {
+        connection: 'wechat_mini_program_code',
+        extIdpConnidentifier: 'wechat-miniprogram',
+        wechatMiniProgramCodePayload: { code: 'mock:o-nopass' },
+      },
+      { 'x-authing-app-id': '6500000000000000000a0001' },
+    )
     const answer = await post(emulator(), '/api/v3/update-password', { newPassword: 'First-1' }, authed(login.body.data.access_token))
     expect(answer.body.statusCode).toBe(200)
     expect((await emulator().client.user('o-nopass'))?.hasPassword).toBe(true)
@@ -97,7 +205,11 @@ describe('avatar upload', () => {
   test('stores the file (no auth headers needed), serves it back at the URL, and the URL can become the photo', async () => {
     const answer = await upload()
     expect(answer.status).toBe(200)
-    expect(answer.body).toEqual({ code: 200, message: expect.any(String), data: { key: expect.stringMatching(/^avatar\/\w+\.png$/), url: expect.any(String) } })
+    expect(answer.body).toEqual({
+      code: 200,
+      message: expect.any(String),
+      data: { key: expect.stringMatching(/^avatar\/\w+\.png$/), url: expect.any(String) },
+    })
     const url: string = answer.body.data.url
     expect(url.startsWith(emulator().url)).toBe(true)
     const fetched = await fetch(url)
@@ -107,7 +219,9 @@ describe('avatar upload', () => {
     const tokens = await loginDemo(emulator())
     const updated = await post(emulator(), '/api/v3/update-profile', { photo: url }, authed(tokens.access_token))
     expect(updated.body.data.photo).toBe(url)
-    expect(await emulator().client.uploads()).toEqual([expect.objectContaining({ key: answer.body.data.key, size: png.length, contentType: 'image/png' })])
+    expect(await emulator().client.uploads()).toEqual([
+      expect.objectContaining({ key: answer.body.data.key, size: png.length, contentType: 'image/png' }),
+    ])
     const [entry] = (await emulator().client.requests()).filter((item) => item.path === '/api/v2/upload')
     expect(entry?.requestBody).toMatch(/multipart: file "me.png", image\/png/)
   })
@@ -121,14 +235,22 @@ describe('avatar upload', () => {
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ])
     const text = await new Promise<string>((resolve, reject) => {
-      const outgoing = request(`${emulator().url}/api/v2/upload?folder=avatar`, {
-        method: 'POST',
-        headers: { host: `files.example.test:8080`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length },
-      }, (response) => {
-        let data = ''
-        response.on('data', (chunk) => (data += chunk))
-        response.on('end', () => resolve(data))
-      })
+      const outgoing = request(
+        `${emulator().url}/api/v2/upload?folder=avatar`,
+        {
+          method: 'POST',
+          headers: {
+            host: `files.example.test:8080`,
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+            'content-length': body.length,
+          },
+        },
+        (response) => {
+          let data = ''
+          response.on('data', (chunk) => (data += chunk))
+          response.on('end', () => resolve(data))
+        },
+      )
       outgoing.on('error', reject)
       outgoing.end(body)
     })

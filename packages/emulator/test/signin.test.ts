@@ -21,7 +21,11 @@ describe('successful password login', () => {
   })
 
   test('answers the token set in the V3 envelope; refresh_token only with offline_access', async () => {
-    const withRefresh = await signin(emulator(), { account: 'demo', password: DEMO_USER.password }, { scope: 'openid profile offline_access' })
+    const withRefresh = await signin(
+      emulator(),
+      { account: 'demo', password: DEMO_USER.password },
+      { scope: 'openid profile offline_access' },
+    )
     expect(withRefresh.body).toEqual({
       statusCode: 200,
       message: expect.any(String),
@@ -42,7 +46,11 @@ describe('successful password login', () => {
   })
 
   test('tokens are RS256 JWTs that verify against both JWKS endpoints', async () => {
-    const answer = await signin(emulator(), { account: 'demo', password: DEMO_USER.password }, { scope: 'openid profile email phone username offline_access' })
+    const answer = await signin(
+      emulator(),
+      { account: 'demo', password: DEMO_USER.password },
+      { scope: 'openid profile email phone username offline_access' },
+    )
     const { access_token: accessToken, id_token: idToken } = answer.body.data
     const url = emulator().url
     for (const jwksPath of ['/oidc/.well-known/jwks.json', `/${DEMO.appId}/oidc/.well-known/jwks.json`]) {
@@ -76,7 +84,9 @@ describe('successful password login', () => {
       })
     }
     const { keys } = (await call(emulator(), 'GET', '/oidc/.well-known/jwks.json')).body
-    expect(keys).toEqual([{ kty: 'RSA', n: expect.any(String), e: 'AQAB', kid: decodeProtectedHeader(accessToken).kid, alg: 'RS256', use: 'sig' }])
+    expect(keys).toEqual([
+      { kty: 'RSA', n: expect.any(String), e: 'AQAB', kid: decodeProtectedHeader(accessToken).kid, alg: 'RS256', use: 'sig' },
+    ])
   })
 
   test('the discovery document points at the JWKS and token endpoints', async () => {
@@ -98,13 +108,19 @@ describe('successful password login', () => {
 
   test('client_id in the body identifies the app when the header is missing', async () => {
     const answer = await post(emulator(), '/api/v3/signin', {
-      connection: 'PASSWORD', client_id: DEMO.appId, passwordPayload: { account: 'demo', password: DEMO_USER.password },
+      connection: 'PASSWORD',
+      client_id: DEMO.appId,
+      passwordPayload: { account: 'demo', password: DEMO_USER.password },
     })
     expect(answer.body.statusCode).toBe(200)
   })
 
   test('unknown fields are ignored and "" counts as absent', async () => {
-    const answer = await signin(emulator(), { account: 'demo', password: DEMO_USER.password, username: '', extra: 1 }, { scope: '', tenantId: '', whatever: true })
+    const answer = await signin(
+      emulator(),
+      { account: 'demo', password: DEMO_USER.password, username: '', extra: 1 },
+      { scope: '', tenantId: '', whatever: true },
+    )
     expect(answer.body.statusCode).toBe(200)
     expect(answer.body.data.scope).toBe('openid profile')
   })
@@ -164,12 +180,28 @@ describe('error mapping', () => {
     expectError(await post(emulator(), '/api/v3/signin', { connection: 'PASSWORD' }, { 'x-authing-app-id': 'nope' }), 404, 2011)
     const body = { connection: 'PASSWORD', passwordPayload: { account: 'demo', password: DEMO_USER.password } }
     expectError(await post(emulator(), '/api/v3/signin', body, { ...APP, 'x-authing-userpool-id': 'nope' }), 404, 2224)
-    await emulator().client.importState({ ...(await emulator().client.exportState()), userPools: [{ id: DEMO.userPoolId, name: 'a' }, { id: 'pool2', name: 'b' }] })
-    expectError(await post(emulator(), '/api/v3/signin', body, { ...APP, 'x-authing-userpool-id': 'pool2' }), 400, undefined, /not the user pool/)
+    await emulator().client.importState({
+      ...(await emulator().client.exportState()),
+      userPools: [
+        { id: DEMO.userPoolId, name: 'a' },
+        { id: 'pool2', name: 'b' },
+      ],
+    })
+    expectError(
+      await post(emulator(), '/api/v3/signin', body, { ...APP, 'x-authing-userpool-id': 'pool2' }),
+      400,
+      undefined,
+      /not the user pool/,
+    )
   })
 
   test('missing payload fields name the field', async () => {
-    expectError(await post(emulator(), '/api/v3/signin', { connection: 'PASSWORD' }, APP), 400, undefined, 'passwordPayload should not be empty')
+    expectError(
+      await post(emulator(), '/api/v3/signin', { connection: 'PASSWORD' }, APP),
+      400,
+      undefined,
+      'passwordPayload should not be empty',
+    )
     expectError(await signin(emulator(), { account: 'demo', password: '' }), 400, undefined, 'passwordPayload.password should not be empty')
     expectError(await signin(emulator(), { password: 'x' }), 400, undefined, /passwordPayload\.account .* should not be empty/)
     expectError(await post(emulator(), '/api/v3/signin', {}, APP), 400, undefined, 'connection should not be empty')

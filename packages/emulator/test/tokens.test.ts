@@ -79,15 +79,23 @@ describe('POST /oidc/token (refresh_token grant)', () => {
 
   test('client_id in the body and a JSON body work too', async () => {
     const tokens = await loginDemo(emulator())
-    const answer = await call(emulator(), 'POST', '/oidc/token', { json: { grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: DEMO.appId } })
+    const answer = await call(emulator(), 'POST', '/oidc/token', {
+      json: { grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: DEMO.appId },
+    })
     expect(answer.status).toBe(200)
   })
 
   test('a narrower scope is allowed, a wider one is invalid_scope', async () => {
     const tokens = await loginDemo(emulator())
-    const narrow = await call(emulator(), 'POST', '/oidc/token', { form: { grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, scope: 'openid' }, headers: APP })
+    const narrow = await call(emulator(), 'POST', '/oidc/token', {
+      form: { grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, scope: 'openid' },
+      headers: APP,
+    })
     expect(narrow.body.scope).toBe('openid')
-    const wide = await call(emulator(), 'POST', '/oidc/token', { form: { grant_type: 'refresh_token', refresh_token: narrow.body.refresh_token, scope: 'openid email' }, headers: APP })
+    const wide = await call(emulator(), 'POST', '/oidc/token', {
+      form: { grant_type: 'refresh_token', refresh_token: narrow.body.refresh_token, scope: 'openid email' },
+      headers: APP,
+    })
     expect(wide.body.error).toBe('invalid_scope')
   })
 })
@@ -97,23 +105,36 @@ describe('apps', () => {
   beforeAll(async () => {
     other = await startEmulator({
       logger: false,
-      seed: { apps: [{ id: 'app-no-refresh', userPoolId: DEMO.userPoolId, allowRefreshToken: false }, { id: 'app-two', userPoolId: DEMO.userPoolId }] },
+      seed: {
+        apps: [
+          { id: 'app-no-refresh', userPoolId: DEMO.userPoolId, allowRefreshToken: false },
+          { id: 'app-two', userPoolId: DEMO.userPoolId },
+        ],
+      },
     })
   })
   afterAll(() => other.close())
 
   test('an app without the refresh grant gives no refresh token', async () => {
     const answer = await call(other, 'POST', '/api/v3/signin', {
-      json: { connection: 'PASSWORD', passwordPayload: { account: 'demo', password: DEMO_USER.password }, options: { scope: 'openid offline_access' } },
+      json: {
+        connection: 'PASSWORD',
+        passwordPayload: { account: 'demo', password: DEMO_USER.password },
+        options: { scope: 'openid offline_access' },
+      },
       headers: { 'x-authing-app-id': 'app-no-refresh' },
     })
     expect(answer.body.data.refresh_token).toBeUndefined()
     expect(answer.body.data.scope).toBe('openid')
   })
 
-  test("a refresh token only works for its own app, and tokens carry the app as aud", async () => {
+  test('a refresh token only works for its own app, and tokens carry the app as aud', async () => {
     const answer = await call(other, 'POST', '/api/v3/signin', {
-      json: { connection: 'PASSWORD', passwordPayload: { account: 'demo', password: DEMO_USER.password }, options: { scope: 'openid offline_access' } },
+      json: {
+        connection: 'PASSWORD',
+        passwordPayload: { account: 'demo', password: DEMO_USER.password },
+        options: { scope: 'openid offline_access' },
+      },
       headers: { 'x-authing-app-id': 'app-two' },
     })
     expect(claimsOf(answer.body.data.access_token).aud).toBe('app-two')
@@ -143,7 +164,13 @@ describe('POST /oidc/token/revocation', () => {
   test('unknown tokens and tokens of another client: 200, nothing revoked', async () => {
     const tokens = await loginDemo(emulator())
     expect((await revoke('garbage')).status).toBe(200)
-    await emulator().client.importState({ ...(await emulator().client.exportState()), apps: [...(await emulator().client.info()).apps, { id: 'app-x', name: 'x', userPoolId: DEMO.userPoolId, secret: 's', allowRefreshToken: true }] })
+    await emulator().client.importState({
+      ...(await emulator().client.exportState()),
+      apps: [
+        ...(await emulator().client.info()).apps,
+        { id: 'app-x', name: 'x', userPoolId: DEMO.userPoolId, secret: 's', allowRefreshToken: true },
+      ],
+    })
     const foreign = await call(emulator(), 'POST', '/oidc/token/revocation', { form: { client_id: 'app-x', token: tokens.access_token } })
     expect(foreign.status).toBe(200)
     expect((await profile(tokens.access_token)).body.statusCode).toBe(200)
@@ -168,7 +195,12 @@ describe('POST /oidc/token/revocation', () => {
 describe('the token check of user endpoints', () => {
   test('accepts the bare token, "Bearer", any case, and the ID token', async () => {
     const tokens = await loginDemo(emulator())
-    for (const authorization of [tokens.access_token, `Bearer ${tokens.access_token}`, `bearer ${tokens.access_token}`, `BEARER  ${tokens.id_token}`]) {
+    for (const authorization of [
+      tokens.access_token,
+      `Bearer ${tokens.access_token}`,
+      `bearer ${tokens.access_token}`,
+      `BEARER  ${tokens.id_token}`,
+    ]) {
       const answer = await call(emulator(), 'GET', '/api/v3/get-profile', { headers: { authorization } })
       expect(answer.body.statusCode).toBe(200)
     }
@@ -207,7 +239,13 @@ describe('the token check of user endpoints', () => {
     await emulator().client.revokeSession(session!.id)
     expectError(await profile(tokens.access_token), 401, 2020)
     const again = await loginDemo(emulator())
-    expectError(await call(emulator(), 'GET', '/api/v3/get-profile', { headers: { authorization: again.access_token, 'x-authing-userpool-id': 'nope' } }), 404, 2224)
+    expectError(
+      await call(emulator(), 'GET', '/api/v3/get-profile', {
+        headers: { authorization: again.access_token, 'x-authing-userpool-id': 'nope' },
+      }),
+      404,
+      2224,
+    )
     await emulator().client.deleteUser('demo')
     expectError(await profile(again.access_token), 401, 2020, /Token is unknown|no longer exists/)
   })

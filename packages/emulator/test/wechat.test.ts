@@ -5,19 +5,29 @@ import { APP, authed, call, claimsOf, DEMO, DEMO_USER, expectError, loginDemo, p
 const emulator = useEmulator()
 
 const codeLogin = (code: string, extra: { encryptedData?: string; iv?: string } = {}) =>
-  post(emulator(), '/api/v3/signin-by-mobile', {
-    connection: 'wechat_mini_program_code',
-    extIdpConnidentifier: DEMO.extIdpConnidentifier,
-    wechatMiniProgramCodePayload: { encryptedData: '', iv: '', code, ...extra },
-    options: { scope: 'openid profile offline_access' },
-  }, APP)
+  post(
+    emulator(),
+    '/api/v3/signin-by-mobile',
+    {
+      connection: 'wechat_mini_program_code',
+      extIdpConnidentifier: DEMO.extIdpConnidentifier,
+      wechatMiniProgramCodePayload: { encryptedData: '', iv: '', code, ...extra },
+      options: { scope: 'openid profile offline_access' },
+    },
+    APP,
+  )
 
 const phoneLogin = (loginCode: string, phoneCode: string, key = 'wechatMiniProgramCodeAndPhonePayload') =>
-  post(emulator(), '/api/v3/signin-by-mobile', {
-    connection: 'wechat_mini_program_code_and_phone',
-    extIdpConnidentifier: DEMO.extIdpConnidentifier,
-    [key]: { wxPhoneInfo: { code: phoneCode }, wxLoginInfo: { encryptedData: '', iv: '', code: loginCode } },
-  }, APP)
+  post(
+    emulator(),
+    '/api/v3/signin-by-mobile',
+    {
+      connection: 'wechat_mini_program_code_and_phone',
+      extIdpConnidentifier: DEMO.extIdpConnidentifier,
+      [key]: { wxPhoneInfo: { code: phoneCode }, wxLoginInfo: { encryptedData: '', iv: '', code: loginCode } },
+    },
+    APP,
+  )
 
 const subjectOf = (answer: { body: Record<string, any> }): string => claimsOf(answer.body.data.access_token).sub
 
@@ -30,15 +40,17 @@ describe('wechat_mini_program_code', () => {
     expect(first.body.statusCode).toBe(200)
     expect(first.body.data.refresh_token).toEqual(expect.any(String))
     const user = await emulator().client.user({ openid: 'o-alice' })
-    expect(user?.identities).toEqual([{
-      identityId: expect.any(String),
-      extIdpId: '6500000000000000000d0001',
-      provider: 'wechat',
-      type: 'openid',
-      userIdInIdp: 'o-alice',
-      userInfoInIdp: { openid: 'o-alice' },
-      originConnIds: ['6500000000000000000d0001'],
-    }])
+    expect(user?.identities).toEqual([
+      {
+        identityId: expect.any(String),
+        extIdpId: '6500000000000000000d0001',
+        provider: 'wechat',
+        type: 'openid',
+        userIdInIdp: 'o-alice',
+        userInfoInIdp: { openid: 'o-alice' },
+        originConnIds: ['6500000000000000000d0001'],
+      },
+    ])
     expect(user?.hasPassword).toBe(false)
     const second = await codeLogin((await emulator().client.mintLoginCode({ openid: 'o-alice' })).code)
     expect(subjectOf(second)).toBe(subjectOf(first))
@@ -67,7 +79,10 @@ describe('wechat_mini_program_code', () => {
     const answer = await codeLogin('mock:o-bob:u-bob')
     expect(answer.body.statusCode).toBe(200)
     const user = await emulator().client.user('o-bob')
-    expect(user?.identities.map((identity) => [identity.type, identity.userIdInIdp])).toEqual([['openid', 'o-bob'], ['unionid', 'u-bob']])
+    expect(user?.identities.map((identity) => [identity.type, identity.userIdInIdp])).toEqual([
+      ['openid', 'o-bob'],
+      ['unionid', 'u-bob'],
+    ])
     expectError(await codeLogin('mock:o-bob:u-bob'), 602, undefined, /40163/)
     expect(subjectOf(await codeLogin('mock:o-bob:u-bob#2'))).toBe(user?.userId)
   })
@@ -77,7 +92,10 @@ describe('wechat_mini_program_code', () => {
     const second = await codeLogin('mock:o-two:u-shared')
     expect(subjectOf(second)).toBe(subjectOf(first))
     const user = await emulator().client.user('o-two')
-    expect(user?.identities.filter((identity) => identity.type === 'openid').map((identity) => identity.userIdInIdp)).toEqual(['o-one', 'o-two'])
+    expect(user?.identities.filter((identity) => identity.type === 'openid').map((identity) => identity.userIdInIdp)).toEqual([
+      'o-one',
+      'o-two',
+    ])
   })
 
   test('encrypted user info sets the profile of a new user', async () => {
@@ -98,9 +116,16 @@ describe('wechat_mini_program_code', () => {
   })
 
   test('an unknown extIdpConnidentifier → 404 / 2011; missing code names the field', async () => {
-    const answer = await post(emulator(), '/api/v3/signin-by-mobile', {
-      connection: 'wechat_mini_program_code', extIdpConnidentifier: 'nope', wechatMiniProgramCodePayload: { code: 'mock:x' },
-    }, APP)
+    const answer = await post(
+      emulator(),
+      '/api/v3/signin-by-mobile',
+      {
+        connection: 'wechat_mini_program_code',
+        extIdpConnidentifier: 'nope',
+        wechatMiniProgramCodePayload: { code: 'mock:x' },
+      },
+      APP,
+    )
     expectError(answer, 404, 2011, /"nope" does not exist/)
     expectError(await codeLogin(''), 400, undefined, 'wechatMiniProgramCodePayload.code should not be empty')
   })
@@ -113,7 +138,12 @@ describe('wechat_mini_program_code', () => {
     expect(subjectOf(second)).toBe(subjectOf(first))
     expect((await emulator().client.user('o-devtools'))?.userId).toBe(subjectOf(first))
     expectError(await codeLogin('071AbCdEfGhIjKlMnOpQrStUvWxYz0aC'), 602, undefined, /40163/)
-    const phone = await post(emulator(), '/api/v3/get-wechat-miniprogram-phone', { extIdpConnidentifier: DEMO.extIdpConnidentifier, code: 'real-phone-code' }, POOL)
+    const phone = await post(
+      emulator(),
+      '/api/v3/get-wechat-miniprogram-phone',
+      { extIdpConnidentifier: DEMO.extIdpConnidentifier, code: 'real-phone-code' },
+      POOL,
+    )
     expect(phone.body.data.phone_info.purePhoneNumber).toBe('13512345678')
   })
 })
@@ -145,12 +175,23 @@ describe('wechat_mini_program_code_and_phone', () => {
   })
 
   test('missing codes name the field; a used phone code is WeChat error 40163', async () => {
-    const noPhone = await post(emulator(), '/api/v3/signin-by-mobile', {
-      connection: 'wechat_mini_program_code_and_phone', extIdpConnidentifier: DEMO.extIdpConnidentifier,
-      wechatMiniProgramCodeAndPhonePayload: { wxLoginInfo: { code: 'mock:o-x' } },
-    }, APP)
+    const noPhone = await post(
+      emulator(),
+      '/api/v3/signin-by-mobile',
+      {
+        connection: 'wechat_mini_program_code_and_phone',
+        extIdpConnidentifier: DEMO.extIdpConnidentifier,
+        wechatMiniProgramCodeAndPhonePayload: { wxLoginInfo: { code: 'mock:o-x' } },
+      },
+      APP,
+    )
     expectError(noPhone, 400, undefined, 'wechatMiniProgramCodeAndPhonePayload.wxPhoneInfo.code should not be empty')
-    expectError(await phoneLogin('', 'mockphone:13600000005'), 400, undefined, 'wechatMiniProgramCodeAndPhonePayload.wxLoginInfo.code should not be empty')
+    expectError(
+      await phoneLogin('', 'mockphone:13600000005'),
+      400,
+      undefined,
+      'wechatMiniProgramCodeAndPhonePayload.wxLoginInfo.code should not be empty',
+    )
     await phoneLogin('mock:o-ivan', 'mockphone:13600000006')
     expectError(await phoneLogin('mock:o-ivan2', 'mockphone:13600000006'), 602, undefined, /40163/)
   })
@@ -159,10 +200,21 @@ describe('wechat_mini_program_code_and_phone', () => {
 describe('wechat_mini_program_phone (encrypted phone data)', () => {
   test('decrypts the phone with the session key of the login code', async () => {
     const { code } = await emulator().client.mintLoginCode({ openid: 'o-judy' })
-    const encrypted = await emulator().client.encryptForCode(code, { phoneNumber: '13600000007', purePhoneNumber: '13600000007', countryCode: '86' })
-    const answer = await post(emulator(), '/api/v3/signin-by-mobile', {
-      connection: 'wechat_mini_program_phone', extIdpConnidentifier: DEMO.extIdpConnidentifier, wechatMiniProgramPhonePayload: { code, ...encrypted },
-    }, APP)
+    const encrypted = await emulator().client.encryptForCode(code, {
+      phoneNumber: '13600000007',
+      purePhoneNumber: '13600000007',
+      countryCode: '86',
+    })
+    const answer = await post(
+      emulator(),
+      '/api/v3/signin-by-mobile',
+      {
+        connection: 'wechat_mini_program_phone',
+        extIdpConnidentifier: DEMO.extIdpConnidentifier,
+        wechatMiniProgramPhonePayload: { code, ...encrypted },
+      },
+      APP,
+    )
     expect(answer.body.statusCode).toBe(200)
     expect((await emulator().client.user('o-judy'))?.phone).toBe('13600000007')
   })
@@ -181,10 +233,14 @@ describe('POST /api/v3/get-wechat-miniprogram-phone', () => {
       requestId: expect.any(String),
       data: {
         phone_info: {
-          phoneNumber: '13800138000', purePhoneNumber: '13800138000', countryCode: '86',
+          phoneNumber: '13800138000',
+          purePhoneNumber: '13800138000',
+          countryCode: '86',
           watermark: { appid: DEMO.wechatAppId, timestamp: expect.any(Number) },
         },
-        phoneNumber: '13800138000', purePhoneNumber: '13800138000', countryCode: '86',
+        phoneNumber: '13800138000',
+        purePhoneNumber: '13800138000',
+        countryCode: '86',
       },
     })
     expectError(await getPhone(code), 602, undefined, /40163/)
@@ -192,7 +248,11 @@ describe('POST /api/v3/get-wechat-miniprogram-phone', () => {
 
   test('non-mainland numbers carry the prefix in phoneNumber', async () => {
     const { code } = await emulator().client.mintPhoneCode({ phoneNumber: '2025550123', countryCode: '+1' })
-    expect((await getPhone(code)).body.data.phone_info).toMatchObject({ phoneNumber: '+12025550123', purePhoneNumber: '2025550123', countryCode: '1' })
+    expect((await getPhone(code)).body.data.phone_info).toMatchObject({
+      phoneNumber: '+12025550123',
+      purePhoneNumber: '2025550123',
+      countryCode: '1',
+    })
     expect((await getPhone('mockphone:2025550199:1')).body.data.countryCode).toBe('1')
   })
 
@@ -213,7 +273,11 @@ describe('POST /api/v3/decrypt-wechat-miniprogram-data', () => {
     const { code } = await emulator().client.mintLoginCode()
     const encrypted = await emulator().client.encryptForCode(code, { openGId: 'group-1', nickName: '小明' })
     const answer = await decrypt({ code, ...encrypted })
-    expect(answer.body.data).toEqual({ openGId: 'group-1', nickName: '小明', watermark: { appid: DEMO.wechatAppId, timestamp: expect.any(Number) } })
+    expect(answer.body.data).toEqual({
+      openGId: 'group-1',
+      nickName: '小明',
+      watermark: { appid: DEMO.wechatAppId, timestamp: expect.any(Number) },
+    })
     expectError(await decrypt({ code, ...encrypted }), 602, undefined, /40163/)
   })
 
@@ -228,13 +292,19 @@ describe('POST /api/v3/decrypt-wechat-miniprogram-data', () => {
   test('a wrong iv or data → 400 (-41003); missing fields name the field', async () => {
     const { code } = await emulator().client.mintLoginCode()
     const encrypted = await emulator().client.encryptForCode(code, { a: 1 })
-    expectError(await decrypt({ code, encryptedData: encrypted.encryptedData, iv: randomBytes(16).toString('base64') }), 400, undefined, /-41003/)
+    expectError(
+      await decrypt({ code, encryptedData: encrypted.encryptedData, iv: randomBytes(16).toString('base64') }),
+      400,
+      undefined,
+      /-41003/,
+    )
     expectError(await decrypt({ code: 'mock:o', encryptedData: 'x' }), 400, undefined, 'iv should not be empty')
   })
 })
 
 describe('POST /connections/social/wechat-miniprogram/bind', () => {
-  const bind = (token: string, body: Record<string, unknown>) => post(emulator(), '/connections/social/wechat-miniprogram/bind', body, authed(token))
+  const bind = (token: string, body: Record<string, unknown>) =>
+    post(emulator(), '/connections/social/wechat-miniprogram/bind', body, authed(token))
 
   test('links the WeChat identity to the logged-in user; code logins then find that user', async () => {
     const tokens = await loginDemo(emulator())
@@ -265,10 +335,20 @@ describe('POST /connections/social/wechat-miniprogram/bind', () => {
 describe('get-wechat-access-token(-info)', () => {
   test.each(['/api/v3/get-wechat-access-token', '/api/v3/get-wechat-access-token-info'])('%s', async (path) => {
     const tokens = await loginDemo(emulator())
-    const good = await post(emulator(), path, { appId: DEMO.wechatAppId, appSecret: 'emulator-wechat-app-secret' }, authed(tokens.access_token))
+    const good = await post(
+      emulator(),
+      path,
+      { appId: DEMO.wechatAppId, appSecret: 'emulator-wechat-app-secret' },
+      authed(tokens.access_token),
+    )
     expect(good.body.data).toEqual({ accessToken: expect.any(String), expiresAt: expect.any(Number) })
     expectError(await post(emulator(), path, { appId: 'wxnope', appSecret: 'x' }, authed(tokens.access_token)), 602, undefined, /40013/)
-    expectError(await post(emulator(), path, { appId: DEMO.wechatAppId, appSecret: 'x' }, authed(tokens.access_token)), 602, undefined, /40125/)
+    expectError(
+      await post(emulator(), path, { appId: DEMO.wechatAppId, appSecret: 'x' }, authed(tokens.access_token)),
+      602,
+      undefined,
+      /40125/,
+    )
   })
 })
 

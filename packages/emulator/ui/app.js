@@ -45,14 +45,25 @@ function drawHeader() {
     h('span', { class: 'spacer' }),
     faultCount > 0 && h('a', { href: '#faults', class: 'badge bad' }, t('header.faults', { count: faultCount })),
     clock,
-    h('span', { class: `live ${connected ? 'on' : 'off'}`, title: connected ? t('header.live') : t('header.offline') }, connected ? t('header.live') : t('header.offline')),
-    h('button', { class: 'lang', onclick: () => switchLanguage(language() === 'zh' ? 'en' : 'zh') }, language() === 'zh' ? 'English' : '中文'),
+    h(
+      'span',
+      { class: `live ${connected ? 'on' : 'off'}`, title: connected ? t('header.live') : t('header.offline') },
+      connected ? t('header.live') : t('header.offline'),
+    ),
+    h(
+      'button',
+      { class: 'lang', onclick: () => switchLanguage(language() === 'zh' ? 'en' : 'zh') },
+      language() === 'zh' ? 'English' : '中文',
+    ),
   )
 }
 
 function drawTabs() {
   const active = current()
-  fill(tabs, panels.map((panel) => h('a', { href: `#${panel.id}`, class: panel === active ? 'active' : '' }, t(`nav.${panel.id}`))))
+  fill(
+    tabs,
+    panels.map((panel) => h('a', { href: `#${panel.id}`, class: panel === active ? 'active' : '' }, t(`nav.${panel.id}`))),
+  )
 }
 
 function show() {

@@ -43,11 +43,25 @@ export function table(columns, rows, options = {}) {
   return h(
     'table',
     {},
-    h('thead', {}, h('tr', {}, columns.map((column) => h('th', { class: column.class }, column.label)))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        columns.map((column) => h('th', { class: column.class }, column.label)),
+      ),
+    ),
     h(
       'tbody',
       {},
-      rows.map((row) => h('tr', options.rowProps?.(row) ?? {}, columns.map((column) => h('td', { class: column.class }, column.cell(row))))),
+      rows.map((row) =>
+        h(
+          'tr',
+          options.rowProps?.(row) ?? {},
+          columns.map((column) => h('td', { class: column.class }, column.cell(row))),
+        ),
+      ),
     ),
   )
 }
@@ -91,7 +105,12 @@ async function copy(text) {
 
 /** A value in monospace with a copy button. */
 export const copyable = (text, props = {}) =>
-  h('span', { class: 'copyable' }, h('code', props, text), h('button', { class: 'copy', title: t('copy'), 'aria-label': t('copy'), onclick: () => copy(text) }))
+  h(
+    'span',
+    { class: 'copyable' },
+    h('code', props, text),
+    h('button', { class: 'copy', title: t('copy'), 'aria-label': t('copy'), onclick: () => copy(text) }),
+  )
 
 /** The start of a long id or token, for tables. */
 export const short = (value, length = 8) => (value && value.length > length + 1 ? `${value.slice(0, length)}…` : (value ?? ''))

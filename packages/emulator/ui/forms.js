@@ -19,7 +19,11 @@ import { t } from './i18n.js'
 /** @param {Field} spec */
 function control(spec) {
   if (spec.type === 'select') {
-    return h('select', { name: spec.name, value: spec.value }, (spec.options ?? []).map(([value, label]) => h('option', { value }, label)))
+    return h(
+      'select',
+      { name: spec.name, value: spec.value },
+      (spec.options ?? []).map(([value, label]) => h('option', { value }, label)),
+    )
   }
   const { label: _label, ...props } = spec
   return h('input', { autocomplete: 'off', ...props, type: spec.type ?? 'text', value: spec.value ?? '' })
@@ -38,7 +42,12 @@ export function form(options) {
     { class: options.class ?? 'inline' },
     options.before,
     options.fields.map((spec) => field(spec.label, control(spec))),
-    h('div', { class: 'actions' }, options.after, h('button', { type: 'submit', class: options.danger ? 'danger' : 'primary' }, options.submitLabel)),
+    h(
+      'div',
+      { class: 'actions' },
+      options.after,
+      h('button', { type: 'submit', class: options.danger ? 'danger' : 'primary' }, options.submitLabel),
+    ),
   )
   element.addEventListener('submit', async (event) => {
     event.preventDefault()

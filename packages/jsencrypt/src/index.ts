@@ -108,7 +108,10 @@ export function createEncryptFunction(options: RsaOptions = {}): EncryptFunction
         // EM = 00 02 PS 00 M (RFC 8017, 7.2.1), then c = EM^e mod n.
         const block = new BigInteger(toHex([0, 2, ...padding, 0, ...message]), 16)
         // toString drops leading zero bytes; the server expects exactly `size` bytes.
-        const hex = block.modPowInt(e, n).toString(16).padStart(size * 2, '0')
+        const hex = block
+          .modPowInt(e, n)
+          .toString(16)
+          .padStart(size * 2, '0')
         return encoding === 'hex' ? hex : hex2b64(hex)
       },
     }

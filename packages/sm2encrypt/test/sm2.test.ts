@@ -90,9 +90,7 @@ describe('SM2 layouts', () => {
   })
 
   it('refuses an unknown cipherMode', () => {
-    expect(() => createEncryptFunction({ cipherMode: 'C2C1C3' as 'C1C2C3' })).toThrow(
-      'SM2 encryption: unknown cipherMode "C2C1C3"',
-    )
+    expect(() => createEncryptFunction({ cipherMode: 'C2C1C3' as 'C1C2C3' })).toThrow('SM2 encryption: unknown cipherMode "C2C1C3"')
   })
 })
 

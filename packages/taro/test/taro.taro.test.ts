@@ -10,7 +10,9 @@ const options = { appId: DEMO.appId, userPoolId: DEMO.userPoolId, host: 'http://
 test('importing the package before Taro has platform APIs does not throw; building a client then throws a clear TypeError', () => {
   jest.isolateModules(() => {
     const fresh = require('@authing/miniapp-taro') as typeof import('@authing/miniapp-taro')
-    expect(() => new fresh.Authing(options)).toThrow(new TypeError('Authing: Taro.request is not available; @authing/miniapp-taro runs in a Taro app'))
+    expect(() => new fresh.Authing(options)).toThrow(
+      new TypeError('Authing: Taro.request is not available; @authing/miniapp-taro runs in a Taro app'),
+    )
   })
 })
 

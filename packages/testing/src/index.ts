@@ -8,7 +8,16 @@
  * @module \@authing/miniapp-testing
  */
 export { createWx, type RuntimeControls, type SimulatedWx, type WxOptions } from './wx'
-export { createUni, type SimulatedUni, type UniApi, type UniAsyncApi, type UniOptions, type UniPromise, type UniTaskApi, type VueVersion } from './uni'
+export {
+  createUni,
+  type SimulatedUni,
+  type UniApi,
+  type UniAsyncApi,
+  type UniOptions,
+  type UniPromise,
+  type UniTaskApi,
+  type VueVersion,
+} from './uni'
 export { createTaro, type SimulatedTaro, type TaroApi, type TaroInterceptor, type TaroTaskPromise } from './taro'
 export { installTaro, installUni, installWx, type Uninstall } from './globals'
 export { DEFAULT_OPENID, type IdentityOptions } from './wx/login'

@@ -48,7 +48,12 @@ function promisify(api: Api, vue: VueVersion): Api {
     if (hasCallback(options)) return api(options)
     const settled = new Promise((success, fail) => api(Object.assign({}, options, { success, fail })))
     // Vue 2's uni-app turns every promise into [err, res] and never rejects.
-    return vue == 2 ? settled.then((result) => [null, result], (error: unknown) => [error]) : settled
+    return vue == 2
+      ? settled.then(
+          (result) => [null, result],
+          (error: unknown) => [error],
+        )
+      : settled
   }
 }
 

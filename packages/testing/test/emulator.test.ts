@@ -7,14 +7,15 @@ let emulator: RunningEmulator
 beforeAll(async () => (emulator = await startEmulator({ port: 0, logger: false })))
 afterAll(() => emulator.close())
 
-test('every login is a fresh code minted for the runtime\'s openid (and unionid)', async () => {
+test("every login is a fresh code minted for the runtime's openid (and unionid)", async () => {
   const wx = createWx({ emulator: emulator.url, openid: 'o-login-test', unionid: 'u-login-test' })
   const [a, b] = [await wx.login(), await wx.login()]
   expect(a.errMsg).toBe('login:ok')
   expect(a.code).not.toBe(b.code)
   const minted = (await emulator.client.wechatCodes()).filter((code) => code.code == a.code || code.code == b.code)
   expect(minted).toHaveLength(2)
-  for (const code of minted) expect(code).toMatchObject({ kind: 'login', source: 'minted', openid: 'o-login-test', unionid: 'u-login-test', used: false })
+  for (const code of minted)
+    expect(code).toMatchObject({ kind: 'login', source: 'minted', openid: 'o-login-test', unionid: 'u-login-test', used: false })
 })
 
 test('the emulator option also takes the running emulator itself', async () => {

@@ -6,13 +6,21 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createWx, SAMPLE_PNG, type UploadFileSuccess, type WxError } from '@authing/miniapp-testing'
 
-test('chooseMedia writes a fresh temp PNG for each pick, in wx\'s result shape', async () => {
+test("chooseMedia writes a fresh temp PNG for each pick, in wx's result shape", async () => {
   const wx = createWx()
   const first = await wx.chooseMedia({ count: 1, mediaType: ['image'] })
   const second = await wx.chooseMedia({ count: 1, mediaType: ['image'] })
   expect(first).toMatchObject({ type: 'image', errMsg: 'chooseMedia:ok' })
   expect(first.tempFiles).toEqual([
-    { tempFilePath: expect.stringMatching(/\.png$/), size: SAMPLE_PNG.length, fileType: 'image', width: 4, height: 4, duration: 0, thumbTempFilePath: '' },
+    {
+      tempFilePath: expect.stringMatching(/\.png$/),
+      size: SAMPLE_PNG.length,
+      fileType: 'image',
+      width: 4,
+      height: 4,
+      duration: 0,
+      thumbTempFilePath: '',
+    },
   ])
   const [a, b] = [first.tempFiles[0]!.tempFilePath, second.tempFiles[0]!.tempFilePath]
   expect(a).not.toBe(b)
@@ -63,7 +71,13 @@ describe('uploadFile', () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)))
   beforeEach(() => (seen = []))
 
-  function upload(options: { url: string; filePath: string; name: string; header?: Record<string, string>; formData?: Record<string, unknown> }) {
+  function upload(options: {
+    url: string
+    filePath: string
+    name: string
+    header?: Record<string, string>
+    formData?: Record<string, unknown>
+  }) {
     return new Promise<UploadFileSuccess | WxError>((resolve) => {
       const wx = createWx()
       wx.uploadFile({ ...options, complete: resolve })
@@ -74,14 +88,22 @@ describe('uploadFile', () => {
     const wx = createWx()
     const { tempFiles } = await wx.chooseMedia({ count: 1 })
     const filePath = tempFiles[0]!.tempFilePath
-    const result = await upload({ url: `${url}/up`, filePath, name: 'file', header: { 'x-a': '1', 'Content-Type': 'text/plain' }, formData: { folder: 'avatar' } })
+    const result = await upload({
+      url: `${url}/up`,
+      filePath,
+      name: 'file',
+      header: { 'x-a': '1', 'Content-Type': 'text/plain' },
+      formData: { folder: 'avatar' },
+    })
     expect(result).toEqual({ data: '{"code":200,"data":{"url":"https://files/x.png"}}', statusCode: 200, errMsg: 'uploadFile:ok' })
     const { headers, body } = seen[0]!
     expect(headers['x-a']).toBe('1')
     const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(String(headers['content-type']))![1]!
     const text = body.toString('latin1')
     expect(text).toContain(`--${boundary}\r\nContent-Disposition: form-data; name="folder"\r\n\r\navatar\r\n`)
-    expect(text).toContain(`Content-Disposition: form-data; name="file"; filename="${filePath.split('/').pop()}"\r\nContent-Type: image/png\r\n\r\n`)
+    expect(text).toContain(
+      `Content-Disposition: form-data; name="file"; filename="${filePath.split('/').pop()}"\r\nContent-Type: image/png\r\n\r\n`,
+    )
     expect(body.includes(Buffer.from(SAMPLE_PNG))).toBe(true)
     expect(text.endsWith(`--${boundary}--\r\n`)).toBe(true)
     wx.cleanup()
@@ -94,7 +116,9 @@ describe('uploadFile', () => {
     expect(await upload({ url: `${url}/up`, filePath: '/no/such/file.png', name: 'file' })).toEqual({
       errMsg: 'uploadFile:fail file not found: /no/such/file.png',
     })
-    expect(((await upload({ url: 'http://127.0.0.1:1/', filePath, name: 'file' })) as WxError).errMsg).toMatch(/^uploadFile:fail .*ECONNREFUSED/)
+    expect(((await upload({ url: 'http://127.0.0.1:1/', filePath, name: 'file' })) as WxError).errMsg).toMatch(
+      /^uploadFile:fail .*ECONNREFUSED/,
+    )
     wx.cleanup()
   })
 
@@ -102,7 +126,9 @@ describe('uploadFile', () => {
     const wx = createWx()
     const filePath = (await wx.chooseImage({ count: 1 })).tempFilePaths[0]!
     const progress: number[] = []
-    await new Promise((complete) => wx.uploadFile({ url: `${url}/up`, filePath, name: 'file', complete }).onProgressUpdate((p) => progress.push(p.progress)))
+    await new Promise((complete) =>
+      wx.uploadFile({ url: `${url}/up`, filePath, name: 'file', complete }).onProgressUpdate((p) => progress.push(p.progress)),
+    )
     expect(progress).toEqual([100])
     const aborted = new Promise((fail) => wx.uploadFile({ url: `${url}/up`, filePath, name: 'file', fail }).abort())
     expect(await aborted).toEqual({ errMsg: 'uploadFile:fail abort' })

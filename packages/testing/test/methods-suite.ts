@@ -31,7 +31,13 @@ export function methodsSuite(platform: Platform, current: () => RunningEmulator)
       clockShift = 0
       // The device clock moves with the emulator's when a test skips past an expiry.
       client = (options) =>
-        new platform.Authing({ appId: DEMO.appId, userPoolId: DEMO.userPoolId, host: emulator.url, now: () => Date.now() + clockShift, ...options })
+        new platform.Authing({
+          appId: DEMO.appId,
+          userPoolId: DEMO.userPoolId,
+          host: emulator.url,
+          now: () => Date.now() + clockShift,
+          ...options,
+        })
       authing = client()
     })
     afterEach(() => {
@@ -50,25 +56,37 @@ export function methodsSuite(platform: Platform, current: () => RunningEmulator)
     test.each([
       ['rsa', rsa, /^[A-Za-z0-9+/]{340,}={0,2}$/],
       ['sm2', sm2, /^[0-9a-f]{200,}$/],
-    ] as const)('loginByPassword with %s encryption: the server decrypts, the password never travels in clear', async (type, encryptFunction, format) => {
-      const sdk = client({ encryptFunction })
-      const state = ok(await sdk.loginByPassword({ passwordPayload: { account: DEMO_USER.email, password: DEMO_USER.password }, options: { passwordEncryptType: type, scope: SCOPE } }))
-      expect(state.refresh_token).toEqual(expect.any(String))
-      const [sent] = await bodies('/api/v3/signin')
-      expect(sent.options.passwordEncryptType).toBe(type)
-      expect(sent.passwordPayload.password).toMatch(format)
-      expect(sent.passwordPayload.password).not.toContain(DEMO_USER.password)
-      expect((await control().user(DEMO_USER.username))!.loginsCount).toBeGreaterThan(0)
-    })
+    ] as const)(
+      'loginByPassword with %s encryption: the server decrypts, the password never travels in clear',
+      async (type, encryptFunction, format) => {
+        const sdk = client({ encryptFunction })
+        const state = ok(
+          await sdk.loginByPassword({
+            passwordPayload: { account: DEMO_USER.email, password: DEMO_USER.password },
+            options: { passwordEncryptType: type, scope: SCOPE },
+          }),
+        )
+        expect(state.refresh_token).toEqual(expect.any(String))
+        const [sent] = await bodies('/api/v3/signin')
+        expect(sent.options.passwordEncryptType).toBe(type)
+        expect(sent.passwordPayload.password).toMatch(format)
+        expect(sent.passwordPayload.password).not.toContain(DEMO_USER.password)
+        expect((await control().user(DEMO_USER.username))!.loginsCount).toBeGreaterThan(0)
+      },
+    )
 
     test('sendSms + loginByPassCode with the code read from the emulator; the code is single use', async () => {
       expect(ok(await authing.sendSms({ phoneNumber: DEMO_USER.phone, channel: 'CHANNEL_LOGIN' }))).toMatchObject({ statusCode: 200 })
       const { code } = await control().latestCode(DEMO_USER.phone, 'CHANNEL_LOGIN')
-      const login = () => authing.loginByPassCode({ passCodePayload: { phone: DEMO_USER.phone, passCode: code }, options: { scope: SCOPE } })
+      const login = () =>
+        authing.loginByPassCode({ passCodePayload: { phone: DEMO_USER.phone, passCode: code }, options: { scope: SCOPE } })
       ok(await login())
       expect(ok(await authing.getUserInfo()).userId).toBe(DEMO_USER.userId)
       expect((await login())[0]).toMatchObject({ code: 'api' })
-      expect((await authing.sendSms({ phoneNumber: DEMO_USER.phone, channel: 'CHANNEL_LOGIN' }))[0]).toMatchObject({ code: 'api', statusCode: 429 })
+      expect((await authing.sendSms({ phoneNumber: DEMO_USER.phone, channel: 'CHANNEL_LOGIN' }))[0]).toMatchObject({
+        code: 'api',
+        statusCode: 429,
+      })
     })
 
     test('sendEmailCode + loginByPassCode with an e-mail', async () => {
@@ -80,12 +98,20 @@ export function methodsSuite(platform: Platform, current: () => RunningEmulator)
 
     test('getPhone and loginByPhone with minted getPhoneNumber codes', async () => {
       const phone = '13911112222'
-      expect(ok(await authing.getPhone({ extIdpConnidentifier: DEMO.extIdpConnidentifier, code: await runtime.phoneCode(phone) }))).toMatchObject({
+      expect(
+        ok(await authing.getPhone({ extIdpConnidentifier: DEMO.extIdpConnidentifier, code: await runtime.phoneCode(phone) })),
+      ).toMatchObject({
         phoneNumber: phone,
         purePhoneNumber: phone,
         countryCode: '86',
       })
-      ok(await authing.loginByPhone({ extIdpConnidentifier: DEMO.extIdpConnidentifier, wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: await runtime.phoneCode(phone) } }, options: { scope: SCOPE } }))
+      ok(
+        await authing.loginByPhone({
+          extIdpConnidentifier: DEMO.extIdpConnidentifier,
+          wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: await runtime.phoneCode(phone) } },
+          options: { scope: SCOPE },
+        }),
+      )
       const user = ok(await authing.getUserInfo({ withIdentities: true }))
       expect(user.phone).toBe(phone)
       expect(user.identities!.map((i) => i.userIdInIdp)).toContain(runtime.openid)
@@ -146,11 +172,15 @@ export function methodsSuite(platform: Platform, current: () => RunningEmulator)
       ok(await demoLogin())
       ok(await authing.sendEmailCode({ email: 'new@example.com', channel: 'CHANNEL_UPDATE_EMAIL' }))
       const newEmailPassCode = (await control().latestCode('new@example.com', 'CHANNEL_UPDATE_EMAIL')).code
-      const { updateEmailToken } = ok(await authing.updateEmailRequest({ emailPassCodePayload: { newEmail: 'new@example.com', newEmailPassCode } }))
+      const { updateEmailToken } = ok(
+        await authing.updateEmailRequest({ emailPassCodePayload: { newEmail: 'new@example.com', newEmailPassCode } }),
+      )
       expect(ok(await authing.updateEmail({ updateEmailToken }))).toEqual({ success: true })
       ok(await authing.sendSms({ phoneNumber: '13733334444', channel: 'CHANNEL_BIND_PHONE' }))
       const newPhonePassCode = (await control().latestCode('13733334444', 'CHANNEL_BIND_PHONE')).code
-      const { updatePhoneToken } = ok(await authing.updatePhoneRequest({ phonePassCodePayload: { newPhoneNumber: '13733334444', newPhonePassCode } }))
+      const { updatePhoneToken } = ok(
+        await authing.updatePhoneRequest({ phonePassCodePayload: { newPhoneNumber: '13733334444', newPhonePassCode } }),
+      )
       expect(ok(await authing.updatePhone({ updatePhoneToken }))).toEqual({ success: true })
       expect(await control().user(DEMO_USER.userId)).toMatchObject({ email: 'new@example.com', phone: '13733334444' })
       expect((await authing.updateEmail({ updateEmailToken }))[0]).toMatchObject({ code: 'api' }) // single use
@@ -161,7 +191,10 @@ export function methodsSuite(platform: Platform, current: () => RunningEmulator)
       ok(await authing.sendSms({ phoneNumber: DEMO_USER.phone, channel: 'CHANNEL_DELETE_ACCOUNT' }))
       const passCode = (await control().latestCode(DEMO_USER.phone, 'CHANNEL_DELETE_ACCOUNT')).code
       const { deleteAccountToken } = ok(
-        await authing.deleteAccountRequest({ verifyMethod: 'PHONE_PASSCODE', phonePassCodePayload: { phoneNumber: DEMO_USER.phone, passCode } }),
+        await authing.deleteAccountRequest({
+          verifyMethod: 'PHONE_PASSCODE',
+          phonePassCodePayload: { phoneNumber: DEMO_USER.phone, passCode },
+        }),
       )
       expect(ok(await authing.deleteAccount({ deleteAccountToken }))).toEqual({ success: true })
       expect(await control().user(DEMO_USER.userId)).toBeNull()
@@ -173,7 +206,12 @@ export function methodsSuite(platform: Platform, current: () => RunningEmulator)
       await control().createUser({ username: 'lonely', password: 'L0nely-pass' })
       const sdk = client({ encryptFunction: sm2 })
       ok(await sdk.loginByPassword({ passwordPayload: { username: 'lonely', password: 'L0nely-pass' } }))
-      const result = ok(await sdk.deleteAccountRequest({ verifyMethod: 'PASSWORD', passwordPayload: { password: 'L0nely-pass', passwordEncryptType: 'sm2' } }))
+      const result = ok(
+        await sdk.deleteAccountRequest({
+          verifyMethod: 'PASSWORD',
+          passwordPayload: { password: 'L0nely-pass', passwordEncryptType: 'sm2' },
+        }),
+      )
       expect(result.deleteAccountToken).toEqual(expect.any(String))
       const [sent] = await bodies('/api/v3/verify-delete-account-request')
       expect(sent.passwordPayload.password).toMatch(/^[0-9a-f]{200,}$/)
@@ -182,7 +220,10 @@ export function methodsSuite(platform: Platform, current: () => RunningEmulator)
     test('getLoginCode + decryptData: data encrypted with that code’s session key comes back decrypted', async () => {
       const code = ok(await authing.getLoginCode())
       const { encryptedData, iv } = await control().encryptForCode(code, { nickName: 'Wei', openGId: 'g-1' })
-      expect(ok(await authing.decryptData({ extIdpConnidentifier: DEMO.extIdpConnidentifier, encryptedData, iv, code }))).toMatchObject({ nickName: 'Wei', openGId: 'g-1' })
+      expect(ok(await authing.decryptData({ extIdpConnidentifier: DEMO.extIdpConnidentifier, encryptedData, iv, code }))).toMatchObject({
+        nickName: 'Wei',
+        openGId: 'g-1',
+      })
     })
 
     test('bindWxByCode links the WeChat identity to the logged-in user', async () => {
@@ -201,7 +242,9 @@ export function methodsSuite(platform: Platform, current: () => RunningEmulator)
       const { access_token } = ok(await demoLogin())
       expect(await authing.clearLoginState()).toEqual([null, true])
       expect((await authing.getUserInfo())[0]).toMatchObject({ code: 'not_logged_in' })
-      const profile = await fetch(`${emulator.url}/api/v3/get-profile`, { headers: { authorization: access_token, 'x-authing-userpool-id': DEMO.userPoolId } })
+      const profile = await fetch(`${emulator.url}/api/v3/get-profile`, {
+        headers: { authorization: access_token, 'x-authing-userpool-id': DEMO.userPoolId },
+      })
       expect((await profile.json()).statusCode).toBe(200)
     })
 

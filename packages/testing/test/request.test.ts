@@ -51,7 +51,9 @@ describe('results', () => {
 
   test('onHeadersReceived sees the status and headers before the body', async () => {
     const seen: number[] = []
-    await new Promise((complete) => wx.request({ url: `${server.url}/status/201`, complete }).onHeadersReceived((r) => seen.push(r.statusCode)))
+    await new Promise((complete) =>
+      wx.request({ url: `${server.url}/status/201`, complete }).onHeadersReceived((r) => seen.push(r.statusCode)),
+    )
     expect(seen).toEqual([201])
   })
 })

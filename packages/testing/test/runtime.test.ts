@@ -60,7 +60,9 @@ describe('call counter', () => {
     const keys = Object.keys(createWx())
     expect(keys).toEqual(expect.arrayContaining(['request', 'uploadFile', 'getStorage', 'login', 'chooseMedia', 'onAppShow']))
     expect(keys).not.toEqual(expect.arrayContaining(['count']))
-    expect(keys.filter((key) => ['count', 'calls', 'log', 'storage', 'fail', 'show', 'hide', 'openid', 'cleanup'].includes(key))).toEqual([])
+    expect(keys.filter((key) => ['count', 'calls', 'log', 'storage', 'fail', 'show', 'hide', 'openid', 'cleanup'].includes(key))).toEqual(
+      [],
+    )
   })
 })
 

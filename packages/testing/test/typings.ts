@@ -10,12 +10,16 @@ const root = join(__dirname, '../../..')
  * resolve from there) with the repository's base compiler options.
  */
 export function typeErrors(path: string, source: string): string[] {
-  const base = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.base.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
+  const base = ts.getParsedCommandLineOfConfigFile(
+    join(root, 'tsconfig.base.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
+      },
     },
-  })!
+  )!
   const options: ts.CompilerOptions = { ...base.options, types: [], noEmit: true }
   const host = ts.createCompilerHost(options)
   const getSourceFile = host.getSourceFile
@@ -24,16 +28,28 @@ export function typeErrors(path: string, source: string): string[] {
   const fileExists = host.fileExists
   host.fileExists = (name) => name == path || fileExists.call(host, name)
   const program = ts.createProgram([path], options, host)
-  return ts
-    .getPreEmitDiagnostics(program)
-    .map((diagnostic) => {
-      const where = diagnostic.file ? `${diagnostic.file.fileName}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start || 0).line + 1}: ` : ''
-      return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')
-    })
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const where = diagnostic.file
+      ? `${diagnostic.file.fileName}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start || 0).line + 1}: `
+      : ''
+    return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')
+  })
 }
 
 /** The functions of the SDK's structural platform type (`MiniProgramApi` of @authing/miniapp-core). */
-const MEMBERS = ['request', 'getStorage', 'setStorage', 'removeStorage', 'login', 'uploadFile', 'chooseMedia', 'chooseImage', 'getRandomValues', 'onAppShow', 'offAppShow']
+const MEMBERS = [
+  'request',
+  'getStorage',
+  'setStorage',
+  'removeStorage',
+  'login',
+  'uploadFile',
+  'chooseMedia',
+  'chooseImage',
+  'getRandomValues',
+  'onAppShow',
+  'offAppShow',
+]
 
 /**
  * Checks each function of a platform global from real typings against the SDK's `MiniProgramApi`, and returns the
@@ -44,7 +60,9 @@ const MEMBERS = ['request', 'getStorage', 'setStorage', 'removeStorage', 'login'
  */
 export function misfits(path: string, typings: string, global: string): Record<string, string> {
   const lines = MEMBERS.map((name) => `export const ${name}: MiniProgramApi['${name}'] = ${global}.${name}`)
-  const source = [`/// <reference types="${typings}" />`, `import type { MiniProgramApi } from '@authing/miniapp-core'`, ...lines].join('\n')
+  const source = [`/// <reference types="${typings}" />`, `import type { MiniProgramApi } from '@authing/miniapp-core'`, ...lines].join(
+    '\n',
+  )
   const found: Record<string, string> = {}
   for (const error of typeErrors(path, source)) {
     const line = Number(/^[^:]+:(\d+): /.exec(error)?.[1])

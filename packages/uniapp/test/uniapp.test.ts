@@ -11,7 +11,9 @@ test('importing the package with no global uni does not throw; building a client
   expect('uni' in globalThis).toBe(false)
   jest.isolateModules(() => {
     const fresh = require('@authing/miniapp-uniapp') as typeof import('@authing/miniapp-uniapp')
-    expect(() => new fresh.Authing(options)).toThrow(new TypeError('Authing: the global `uni` was not found; @authing/miniapp-uniapp runs in a uni-app project'))
+    expect(() => new fresh.Authing(options)).toThrow(
+      new TypeError('Authing: the global `uni` was not found; @authing/miniapp-uniapp runs in a uni-app project'),
+    )
   })
 })
 

@@ -10,7 +10,9 @@ test('importing the package with no global wx does not throw; building a client 
   expect('wx' in globalThis).toBe(false)
   jest.isolateModules(() => {
     const fresh = require('@authing/miniapp-wx') as typeof import('@authing/miniapp-wx')
-    expect(() => new fresh.Authing(options)).toThrow(new TypeError('Authing: the global `wx` was not found; @authing/miniapp-wx runs in a WeChat mini program'))
+    expect(() => new fresh.Authing(options)).toThrow(
+      new TypeError('Authing: the global `wx` was not found; @authing/miniapp-wx runs in a WeChat mini program'),
+    )
   })
 })
 

@@ -16,7 +16,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 function decodeCesu8(bytes: Uint8Array): string | undefined {
   const units: number[] = []
   const continuation = (index: number) => ((bytes[index] ?? 0) & 0xc0) === 0x80
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const byte = bytes[i] ?? 0
     if (byte < 0x80) {
       units.push(byte)

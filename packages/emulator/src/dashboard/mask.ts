@@ -100,6 +100,7 @@ export function maskEntry(entry: RequestLogEntry): RequestLogEntry {
     requestHeaders: maskRecord(entry.requestHeaders),
     requestBody: entry.requestBody === null ? null : maskBody(entry.requestBody),
     responseBody: entry.responseBody === null ? null : maskBody(entry.responseBody),
-    note: entry.note === null ? null : entry.note.replace(NOTE_CODE, (_whole, prefix: string, code: string) => `${prefix}${maskSecret(code)}`),
+    note:
+      entry.note === null ? null : entry.note.replace(NOTE_CODE, (_whole, prefix: string, code: string) => `${prefix}${maskSecret(code)}`),
   }
 }

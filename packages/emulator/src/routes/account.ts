@@ -13,10 +13,16 @@ import { assertUnique, checkEmail, checkPhone, normalizeCountryCode } from '../u
 import { ENCRYPT_TYPES } from './signin'
 
 const emailTarget = (user: UserRecord, email: string): CodeTarget => ({
-  userPoolId: user.userPoolId, kind: 'email', target: email, phoneCountryCode: null,
+  userPoolId: user.userPoolId,
+  kind: 'email',
+  target: email,
+  phoneCountryCode: null,
 })
 const phoneTarget = (user: UserRecord, phone: string, phoneCountryCode: string): CodeTarget => ({
-  userPoolId: user.userPoolId, kind: 'sms', target: phone, phoneCountryCode,
+  userPoolId: user.userPoolId,
+  kind: 'sms',
+  target: phone,
+  phoneCountryCode,
 })
 
 function setEmail(emu: Emulator, user: UserRecord, email: string): void {
@@ -68,10 +74,10 @@ function emailRoutes(app: FastifyInstance, emu: Emulator): void {
   const changeSchema = obj(
     {
       verifyMethod: oneOf(['EMAIL_PASSCODE']),
-      emailPassCodePayload: obj(
-        { newEmail: str(), newEmailPassCode: str(), oldEmail: str(), oldEmailPassCode: str() },
-        ['newEmail', 'newEmailPassCode'],
-      ),
+      emailPassCodePayload: obj({ newEmail: str(), newEmailPassCode: str(), oldEmail: str(), oldEmailPassCode: str() }, [
+        'newEmail',
+        'newEmailPassCode',
+      ]),
     },
     ['verifyMethod', 'emailPassCodePayload'],
   )
@@ -125,8 +131,12 @@ function phoneRoutes(app: FastifyInstance, emu: Emulator): void {
       verifyMethod: oneOf(['PHONE_PASSCODE']),
       phonePassCodePayload: obj(
         {
-          newPhoneNumber: str(), newPhonePassCode: str(), newPhoneCountryCode: str(),
-          oldPhoneNumber: str(), oldPhonePassCode: str(), oldPhoneCountryCode: str(),
+          newPhoneNumber: str(),
+          newPhonePassCode: str(),
+          newPhoneCountryCode: str(),
+          oldPhoneNumber: str(),
+          oldPhonePassCode: str(),
+          oldPhoneCountryCode: str(),
         },
         ['newPhoneNumber', 'newPhonePassCode'],
       ),
@@ -145,7 +155,10 @@ function phoneRoutes(app: FastifyInstance, emu: Emulator): void {
     // There is no "update phone" SMS channel; the new number is verified with a CHANNEL_BIND_PHONE code.
     const codes = [emu.codes.check(phoneTarget(user, phone, phoneCountryCode), ['CHANNEL_BIND_PHONE'], payload.newPhonePassCode)]
     if (payload.oldPhoneNumber !== undefined || (emu.config.verifyOldContact && user.phone)) {
-      const oldPhone = checkPhone(required(payload.oldPhoneNumber, 'phonePassCodePayload.oldPhoneNumber'), 'phonePassCodePayload.oldPhoneNumber')
+      const oldPhone = checkPhone(
+        required(payload.oldPhoneNumber, 'phonePassCodePayload.oldPhoneNumber'),
+        'phonePassCodePayload.oldPhoneNumber',
+      )
       const oldCountryCode = normalizeCountryCode(payload.oldPhoneCountryCode, 'phonePassCodePayload.oldPhoneCountryCode')
       if (oldPhone !== user.phone || oldCountryCode !== user.phoneCountryCode) {
         throw errors.badRequest('phonePassCodePayload.oldPhoneNumber is not the phone number of this user')

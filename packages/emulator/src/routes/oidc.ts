@@ -36,7 +36,12 @@ function basicCredentials(request: FastifyRequest): { id: string; secret: string
  * The client: `x-authing-app-id` (what the mini program SDK sends), the body's `client_id`, or Basic credentials.
  * A secret, when sent, must match. `optional` lets revocation proceed without a client.
  */
-function identifyClient(emu: Emulator, request: FastifyRequest, body: { client_id?: string; client_secret?: string }, optional = false): AppInfo | undefined {
+function identifyClient(
+  emu: Emulator,
+  request: FastifyRequest,
+  body: { client_id?: string; client_secret?: string },
+  optional = false,
+): AppInfo | undefined {
   const basic = basicCredentials(request)
   const clientId = header(request, 'x-authing-app-id') ?? body.client_id ?? basic?.id
   if (!clientId) {
@@ -59,14 +64,19 @@ export function oidcRoutes(app: FastifyInstance, emu: Emulator): void {
     const body = request.body
     const client = identifyClient(emu, request, body) as AppInfo
     if (body.grant_type !== 'refresh_token') {
-      throw new OAuthError('unsupported_grant_type', `grant_type "${body.grant_type}" is not supported by the emulator (only refresh_token)`)
+      throw new OAuthError(
+        'unsupported_grant_type',
+        `grant_type "${body.grant_type}" is not supported by the emulator (only refresh_token)`,
+      )
     }
     if (!body.refresh_token) throw new OAuthError('invalid_request', 'refresh_token should not be empty')
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache')
     return emu.tokens.refresh(body.refresh_token, client, body.scope)
   })
 
-  const revocationSchema = obj({ token: str({ maxLength: 16384 }), token_type_hint: str(), client_id: str(), client_secret: str() }, ['token'])
+  const revocationSchema = obj({ token: str({ maxLength: 16384 }), token_type_hint: str(), client_id: str(), client_secret: str() }, [
+    'token',
+  ])
   app.post<{ Body: RevocationBody }>('/oidc/token/revocation', { schema: { body: revocationSchema } }, async (request, reply) => {
     const client = identifyClient(emu, request, request.body, true)
     await emu.tokens.revoke(request.body.token, client?.id)
@@ -88,12 +98,41 @@ export function oidcRoutes(app: FastifyInstance, emu: Emulator): void {
       subject_types_supported: ['public'],
       id_token_signing_alg_values_supported: ['RS256'],
       token_endpoint_auth_methods_supported: ['none', 'client_secret_post', 'client_secret_basic'],
-      scopes_supported: ['openid', 'profile', 'email', 'phone', 'username', 'address', 'offline_access', 'external_id', 'extended_fields', 'roles', 'tenant_id'],
-      claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'jti', 'scope', 'name', 'nickname', 'picture', 'email', 'email_verified', 'phone_number', 'phone_number_verified', 'username'],
+      scopes_supported: [
+        'openid',
+        'profile',
+        'email',
+        'phone',
+        'username',
+        'address',
+        'offline_access',
+        'external_id',
+        'extended_fields',
+        'roles',
+        'tenant_id',
+      ],
+      claims_supported: [
+        'sub',
+        'iss',
+        'aud',
+        'exp',
+        'iat',
+        'jti',
+        'scope',
+        'name',
+        'nickname',
+        'picture',
+        'email',
+        'email_verified',
+        'phone_number',
+        'phone_number_verified',
+        'username',
+      ],
     }
   }
   const appScoped = async (request: FastifyRequest<{ Params: { appId: string } }>) => {
-    if (!emu.state.apps.has(request.params.appId)) throw new OAuthError('invalid_client', `app "${request.params.appId}" does not exist`, 404)
+    if (!emu.state.apps.has(request.params.appId))
+      throw new OAuthError('invalid_client', `app "${request.params.appId}" does not exist`, 404)
   }
   app.get('/oidc/.well-known/jwks.json', jwks)
   app.get('/oidc/.well-known/openid-configuration', discovery)

@@ -7,15 +7,31 @@ import { obj, oneOf, str } from '../schema'
 import { checkEmail, checkPhone, normalizeCountryCode } from '../users'
 
 export const SMS_CHANNELS = [
-  'CHANNEL_LOGIN', 'CHANNEL_REGISTER', 'CHANNEL_RESET_PASSWORD', 'CHANNEL_BIND_PHONE', 'CHANNEL_UNBIND_PHONE',
-  'CHANNEL_BIND_MFA', 'CHANNEL_VERIFY_MFA', 'CHANNEL_UNBIND_MFA', 'CHANNEL_COMPLETE_PHONE',
-  'CHANNEL_IDENTITY_VERIFICATION', 'CHANNEL_DELETE_ACCOUNT',
+  'CHANNEL_LOGIN',
+  'CHANNEL_REGISTER',
+  'CHANNEL_RESET_PASSWORD',
+  'CHANNEL_BIND_PHONE',
+  'CHANNEL_UNBIND_PHONE',
+  'CHANNEL_BIND_MFA',
+  'CHANNEL_VERIFY_MFA',
+  'CHANNEL_UNBIND_MFA',
+  'CHANNEL_COMPLETE_PHONE',
+  'CHANNEL_IDENTITY_VERIFICATION',
+  'CHANNEL_DELETE_ACCOUNT',
 ] as const
 
 export const EMAIL_CHANNELS = [
-  'CHANNEL_LOGIN', 'CHANNEL_REGISTER', 'CHANNEL_RESET_PASSWORD', 'CHANNEL_VERIFY_EMAIL_LINK', 'CHANNEL_UPDATE_EMAIL',
-  'CHANNEL_BIND_EMAIL', 'CHANNEL_UNBIND_EMAIL', 'CHANNEL_VERIFY_MFA', 'CHANNEL_UNLOCK_ACCOUNT',
-  'CHANNEL_COMPLETE_EMAIL', 'CHANNEL_DELETE_ACCOUNT',
+  'CHANNEL_LOGIN',
+  'CHANNEL_REGISTER',
+  'CHANNEL_RESET_PASSWORD',
+  'CHANNEL_VERIFY_EMAIL_LINK',
+  'CHANNEL_UPDATE_EMAIL',
+  'CHANNEL_BIND_EMAIL',
+  'CHANNEL_UNBIND_EMAIL',
+  'CHANNEL_VERIFY_MFA',
+  'CHANNEL_UNLOCK_ACCOUNT',
+  'CHANNEL_COMPLETE_EMAIL',
+  'CHANNEL_DELETE_ACCOUNT',
 ] as const
 
 interface SmsBody {
@@ -36,7 +52,10 @@ export function sendCodeRoutes(app: FastifyInstance, emu: Emulator): void {
     const phone = checkPhone(request.body.phoneNumber, 'phoneNumber')
     const phoneCountryCode = normalizeCountryCode(request.body.phoneCountryCode)
     const record = emu.codes.send({ userPoolId: pool.id, kind: 'sms', target: phone, phoneCountryCode }, request.body.channel)
-    emu.requestLog.note(request, `SMS code ${record.code} for ${phoneCountryCode} ${phone} (${record.channel}), valid ${emu.config.codeLifetime}s`)
+    emu.requestLog.note(
+      request,
+      `SMS code ${record.code} for ${phoneCountryCode} ${phone} (${record.channel}), valid ${emu.config.codeLifetime}s`,
+    )
     return ok(request.id, undefined, 'SMS sent')
   })
 

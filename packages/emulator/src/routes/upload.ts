@@ -32,7 +32,10 @@ export function uploadRoutes(app: FastifyInstance, emu: Emulator): void {
     if (!request.isMultipart()) throw new ApiError(415, 'Upload expects a multipart/form-data body with a "file" part')
     const { part, data } = await readFilePart(request)
     const now = emu.clock.now()
-    const extension = extname(part.filename).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 10)
+    const extension = extname(part.filename)
+      .toLowerCase()
+      .replace(/[^.a-z0-9]/g, '')
+      .slice(0, 10)
     const key = `${folder}/${objectId(now)}${extension}`
     emu.state.uploads.set(key, { key, filename: part.filename, contentType: part.mimetype, size: data.length, createdAt: now, data })
     emu.requestLog.setRequestBody(request, `(multipart: file "${part.filename}", ${part.mimetype}, ${data.length} bytes)`)

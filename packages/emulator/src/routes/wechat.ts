@@ -49,10 +49,12 @@ export function wechatRoutes(app: FastifyInstance, emu: Emulator): void {
     return ok(request.id, { phone_info: { ...phone, watermark }, ...phone })
   })
 
-  const decryptSchema = obj(
-    { extIdpConnidentifier: str(), encryptedData: str({ maxLength: 65536 }), iv: str(), code: str() },
-    ['extIdpConnidentifier', 'encryptedData', 'iv', 'code'],
-  )
+  const decryptSchema = obj({ extIdpConnidentifier: str(), encryptedData: str({ maxLength: 65536 }), iv: str(), code: str() }, [
+    'extIdpConnidentifier',
+    'encryptedData',
+    'iv',
+    'code',
+  ])
   app.post<{ Body: DecryptBody }>('/api/v3/decrypt-wechat-miniprogram-data', { schema: { body: decryptSchema } }, async (request) => {
     const pool = identifyPool(emu, request)
     findConnection(emu.state, pool.id, request.body.extIdpConnidentifier)

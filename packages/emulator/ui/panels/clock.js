@@ -34,7 +34,13 @@ export function clockPanel({ refresh }) {
   const custom = form({
     fields: [
       { name: 'amount', label: t('clock.amount'), type: 'number', value: '10', required: true },
-      { name: 'unit', label: t('clock.unit'), type: 'select', value: 'minutes', options: Object.keys(UNITS).map((unit) => [unit, t(`clock.${unit}`)]) },
+      {
+        name: 'unit',
+        label: t('clock.unit'),
+        type: 'select',
+        value: 'minutes',
+        options: Object.keys(UNITS).map((unit) => [unit, t(`clock.${unit}`)]),
+      },
     ],
     submitLabel: t('clock.shift'),
     submit: ({ amount, unit }) => apply(() => api.shiftClock(Math.round(Number(amount) * UNITS[unit]))),
@@ -50,8 +56,12 @@ export function clockPanel({ refresh }) {
         { class: 'card' },
         now,
         offset,
-        h('div', { class: 'actions' }, STEPS.map(([label, ms]) => h('button', { onclick: () => apply(() => api.shiftClock(ms)) }, label)),
-          h('button', { class: 'danger', onclick: () => apply(() => api.setClockOffset(0)) }, t('clock.reset'))),
+        h(
+          'div',
+          { class: 'actions' },
+          STEPS.map(([label, ms]) => h('button', { onclick: () => apply(() => api.shiftClock(ms)) }, label)),
+          h('button', { class: 'danger', onclick: () => apply(() => api.setClockOffset(0)) }, t('clock.reset')),
+        ),
         custom,
         h('p', { class: 'hint' }, t('clock.hint')),
       ),

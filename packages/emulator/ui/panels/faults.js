@@ -25,14 +25,20 @@ export function faultsPanel() {
 
   async function reload() {
     faults = await api.faults()
-    fill(routes, ['*', ...new Set(log.map((entry) => entry.path))].map((route) => h('option', { value: route })))
+    fill(
+      routes,
+      ['*', ...new Set(log.map((entry) => entry.path))].map((route) => h('option', { value: route })),
+    )
     fill(
       list,
       table(
         [
           { label: t('faults.route'), cell: (fault) => h('code', {}, fault.route) },
           { label: t('faults.method'), cell: (fault) => fault.method ?? t('faults.anyMethod') },
-          { label: t('faults.kind'), cell: (fault) => badge(fault.kind === 'status' ? `${fault.kind} ${fault.status ?? 500}` : fault.kind, 'bad') },
+          {
+            label: t('faults.kind'),
+            cell: (fault) => badge(fault.kind === 'status' ? `${fault.kind} ${fault.status ?? 500}` : fault.kind, 'bad'),
+          },
           { label: t('faults.delay'), cell: (fault) => (fault.ms ? `${fault.ms} ms` : '—') },
           { label: t('faults.times'), cell: (fault) => (fault.times === undefined ? '∞' : String(fault.times)) },
           { label: t('faults.hits'), cell: (fault) => String(fault.hits) },
@@ -40,13 +46,17 @@ export function faultsPanel() {
           {
             label: '',
             cell: (fault) =>
-              h('button', {
-                onclick: () =>
-                  attempt(async () => {
-                    await api.removeFault(fault.id)
-                    await reload()
-                  }),
-              }, t('remove')),
+              h(
+                'button',
+                {
+                  onclick: () =>
+                    attempt(async () => {
+                      await api.removeFault(fault.id)
+                      await reload()
+                    }),
+                },
+                t('remove'),
+              ),
           },
         ],
         faults,
@@ -58,8 +68,18 @@ export function faultsPanel() {
   const addForm = form({
     fields: [
       { name: 'route', label: t('faults.route'), required: true, value: '*', list: 'fault-routes' },
-      { name: 'method', label: t('faults.method'), type: 'select', options: METHODS.map((method) => [method, method || t('faults.anyMethod')]) },
-      { name: 'kind', label: t('faults.kind'), type: 'select', options: KINDS.map((kind) => [kind, `${kind} — ${t(`faults.kinds.${kind}`)}`]) },
+      {
+        name: 'method',
+        label: t('faults.method'),
+        type: 'select',
+        options: METHODS.map((method) => [method, method || t('faults.anyMethod')]),
+      },
+      {
+        name: 'kind',
+        label: t('faults.kind'),
+        type: 'select',
+        options: KINDS.map((kind) => [kind, `${kind} — ${t(`faults.kinds.${kind}`)}`]),
+      },
       { name: 'status', label: t('faults.status'), type: 'number', value: '503', min: 500, max: 599 },
       { name: 'ms', label: t('faults.delayMs'), type: 'number', min: 0, placeholder: '0' },
       { name: 'times', label: t('faults.times'), type: 'number', min: 1, placeholder: t('faults.untilCleared') },
@@ -72,17 +92,27 @@ export function faultsPanel() {
     },
   })
 
-  const clearAll = h('button', {
-    onclick: () =>
-      attempt(async () => {
-        await api.clearFaults()
-        await reload()
-      }),
-  }, t('faults.clear'))
+  const clearAll = h(
+    'button',
+    {
+      onclick: () =>
+        attempt(async () => {
+          await api.clearFaults()
+          await reload()
+        }),
+    },
+    t('faults.clear'),
+  )
 
   return {
     id: 'faults',
-    element: h('div', { class: 'panel' }, h('section', { class: 'card' }, h('p', { class: 'hint' }, t('faults.hint')), addForm, routes), h('div', { class: 'toolbar' }, h('h3', {}, t('faults.active')), clearAll), list),
+    element: h(
+      'div',
+      { class: 'panel' },
+      h('section', { class: 'card' }, h('p', { class: 'hint' }, t('faults.hint')), addForm, routes),
+      h('div', { class: 'toolbar' }, h('h3', {}, t('faults.active')), clearAll),
+      list,
+    ),
     refresh: reload,
   }
 }

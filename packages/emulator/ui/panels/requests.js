@@ -23,7 +23,9 @@ function matches(entry) {
   if (errorsOnly && !failed(entry)) return false
   if (!filterText) return true
   const needle = filterText.toLowerCase()
-  return [entry.method, entry.path, String(entry.status), entry.error ?? '', entry.note ?? ''].some((text) => text.toLowerCase().includes(needle))
+  return [entry.method, entry.path, String(entry.status), entry.error ?? '', entry.note ?? ''].some((text) =>
+    text.toLowerCase().includes(needle),
+  )
 }
 
 const section = (title, text) => text && h('section', {}, h('h4', {}, title), h('pre', {}, text))
@@ -48,7 +50,11 @@ function details(entry) {
     'div',
     { class: 'details', 'data-testid': 'request-details' },
     h('h3', {}, `${entry.method} ${entry.path}`),
-    h('dl', {}, facts.map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)])),
+    h(
+      'dl',
+      {},
+      facts.map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)]),
+    ),
     Object.keys(entry.query).length > 0 && section(t('requests.query'), lines(entry.query)),
     section(t('requests.headers'), lines(entry.requestHeaders)),
     section(t('requests.body'), entry.requestBody && pretty(entry.requestBody)),
@@ -74,7 +80,10 @@ export function requestsPanel() {
           { label: t('requests.duration'), cell: (entry) => `${entry.durationMs} ms`, class: 'num' },
           {
             label: t('requests.message'),
-            cell: (entry) => [entry.fault && badge(entry.fault, 'warn'), entry.error ? h('span', { class: 'error' }, entry.error) : entry.note],
+            cell: (entry) => [
+              entry.fault && badge(entry.fault, 'warn'),
+              entry.error ? h('span', { class: 'error' }, entry.error) : entry.note,
+            ],
           },
         ],
         rows,
@@ -120,15 +129,19 @@ export function requestsPanel() {
       }),
       t('requests.errorsOnly'),
     ),
-    h('button', {
-      onclick: () =>
-        attempt(async () => {
-          await api.clearRequests()
-          log.length = 0
-          selectedId = null
-          draw()
-        }),
-    }, t('requests.clear')),
+    h(
+      'button',
+      {
+        onclick: () =>
+          attempt(async () => {
+            await api.clearRequests()
+            log.length = 0
+            selectedId = null
+            draw()
+          }),
+      },
+      t('requests.clear'),
+    ),
   )
 
   draw()

@@ -16,7 +16,14 @@ function tokenState(token) {
 
 /** One token: its kind, the start of its id (of a refresh token, only the first characters), state and expiry. */
 const tokenLine = (kind, shown, state, expiresAt) =>
-  h('div', { class: 'token' }, h('span', {}, kind), h('code', {}, shown), badge(t(`status.${state}`), TOKEN_KINDS[state]), h('small', {}, timeOf(expiresAt)))
+  h(
+    'div',
+    { class: 'token' },
+    h('span', {}, kind),
+    h('code', {}, shown),
+    badge(t(`status.${state}`), TOKEN_KINDS[state]),
+    h('small', {}, timeOf(expiresAt)),
+  )
 
 function status(session) {
   if (!session.revoked) return badge(t('status.active'), 'ok')
@@ -44,11 +51,19 @@ export function sessionsPanel() {
         [
           { label: t('sessions.started'), cell: (session) => dateTimeOf(session.createdAt), class: 'nowrap' },
           { label: t('sessions.user'), cell: (session) => h('strong', {}, users.get(session.userId) ?? short(session.userId)) },
-          { label: t('sessions.connection'), cell: (session) => [h('code', {}, session.connection), h('small', { class: 'block' }, session.scope)] },
-          { label: t('sessions.tokens'), cell: (session) => session.tokens.map((token) => tokenLine(token.kind, short(token.jti, 6), tokenState(token), token.expiresAt)) },
+          {
+            label: t('sessions.connection'),
+            cell: (session) => [h('code', {}, session.connection), h('small', { class: 'block' }, session.scope)],
+          },
+          {
+            label: t('sessions.tokens'),
+            cell: (session) =>
+              session.tokens.map((token) => tokenLine(token.kind, short(token.jti, 6), tokenState(token), token.expiresAt)),
+          },
           {
             label: t('sessions.refreshFamily'),
-            cell: (session) => session.refreshTokens.map((token) => tokenLine('refresh', short(token.token, 4), token.status, token.expiresAt)),
+            cell: (session) =>
+              session.refreshTokens.map((token) => tokenLine('refresh', short(token.token, 4), token.status, token.expiresAt)),
           },
           { label: t('sessions.status'), cell: status },
           {
@@ -57,7 +72,10 @@ export function sessionsPanel() {
           },
         ],
         rows,
-        { empty: t('sessions.none'), rowProps: (session) => ({ 'data-session': session.id, 'data-user': users.get(session.userId) ?? '' }) },
+        {
+          empty: t('sessions.none'),
+          rowProps: (session) => ({ 'data-session': session.id, 'data-user': users.get(session.userId) ?? '' }),
+        },
       ),
     )
   }

@@ -108,7 +108,11 @@ function profile(user, reload) {
     'div',
     { class: 'details' },
     h('h3', {}, userLabel(user)),
-    h('dl', {}, facts.map(([name, value]) => [h('dt', {}, name), h('dd', {}, value ?? '—')])),
+    h(
+      'dl',
+      {},
+      facts.map(([name, value]) => [h('dt', {}, name), h('dd', {}, value ?? '—')]),
+    ),
     h('h4', {}, t('users.identities')),
     table(
       [
@@ -143,7 +147,10 @@ export function usersPanel() {
           { label: t('users.user'), cell: (user) => h('strong', {}, userLabel(user)) },
           { label: t('users.phone'), cell: (user) => user.phone },
           { label: t('users.email'), cell: (user) => user.email },
-          { label: t('users.identities'), cell: (user) => [...new Set(user.identities.map((identity) => identity.provider))].map((provider) => badge(provider)) },
+          {
+            label: t('users.identities'),
+            cell: (user) => [...new Set(user.identities.map((identity) => identity.provider))].map((provider) => badge(provider)),
+          },
           { label: t('users.status'), cell: (user) => badge(t(`userStatus.${user.status}`), user.status === 'Activated' ? 'ok' : 'warn') },
         ],
         users,
@@ -159,7 +166,13 @@ export function usersPanel() {
         },
       ),
     )
-    fill(side, profile(users.find((user) => user.userId === selectedId), reload))
+    fill(
+      side,
+      profile(
+        users.find((user) => user.userId === selectedId),
+        reload,
+      ),
+    )
   }
 
   async function reload() {

@@ -24,7 +24,13 @@ export function wechatPanel() {
   let codes = []
 
   function draw() {
-    fill(loginResult, result(minted.login, minted.login && `openid ${minted.login.openid}${minted.login.unionid ? ` · unionid ${minted.login.unionid}` : ''}`))
+    fill(
+      loginResult,
+      result(
+        minted.login,
+        minted.login && `openid ${minted.login.openid}${minted.login.unionid ? ` · unionid ${minted.login.unionid}` : ''}`,
+      ),
+    )
     fill(phoneResult, result(minted.phone, minted.phone && `+${minted.phone.countryCode} ${minted.phone.phoneNumber}`))
     fill(
       list,
@@ -32,7 +38,10 @@ export function wechatPanel() {
         [
           { label: t('wechat.created'), cell: (code) => timeOf(code.createdAt) },
           { label: t('wechat.kind'), cell: (code) => [t(`wechat.${code.kind}`), ' ', badge(t(`wechat.source.${code.source}`))] },
-          { label: t('wechat.identity'), cell: (code) => (code.kind === 'login' ? code.openid : `+${code.countryCode} ${code.phoneNumber}`) },
+          {
+            label: t('wechat.identity'),
+            cell: (code) => (code.kind === 'login' ? code.openid : `+${code.countryCode} ${code.phoneNumber}`),
+          },
           { label: t('wechat.code'), cell: (code) => copyable(code.code) },
           { label: t('wechat.validity'), cell: (code) => timers.cell(code) },
         ],
@@ -70,13 +79,19 @@ export function wechatPanel() {
     },
   })
 
-  const card = (title, hint, content, output) => h('section', { class: 'card' }, h('h3', {}, title), h('p', { class: 'hint' }, hint), content, output)
+  const card = (title, hint, content, output) =>
+    h('section', { class: 'card' }, h('h3', {}, title), h('p', { class: 'hint' }, hint), content, output)
   return {
     id: 'wechat',
     element: h(
       'div',
       { class: 'panel' },
-      h('div', { class: 'cards' }, card(t('wechat.loginTitle'), t('wechat.loginHint'), loginForm, loginResult), card(t('wechat.phoneTitle'), t('wechat.phoneHint'), phoneForm, phoneResult)),
+      h(
+        'div',
+        { class: 'cards' },
+        card(t('wechat.loginTitle'), t('wechat.loginHint'), loginForm, loginResult),
+        card(t('wechat.phoneTitle'), t('wechat.phoneHint'), phoneForm, phoneResult),
+      ),
       h('h3', {}, t('wechat.all')),
       list,
     ),

@@ -90,7 +90,7 @@ export function createDefine(record: (api: string, args: readonly unknown[]) => 
         const fault = begin(api, [options])
         const { task, run } = start(options)
         // Unlike the other APIs, these never return a promise: without callbacks the outcome is dropped.
-        deliver(api, options, fault ? Promise.reject(fault) : new Promise<Omit<R, 'errMsg'>>((resolve) => resolve(run())), false)
+        void deliver(api, options, fault ? Promise.reject(fault) : new Promise<Omit<R, 'errMsg'>>((resolve) => resolve(run())), false)
         return task
       }
     },

@@ -11,10 +11,12 @@ export const DEFAULT_OPENID = 'oTestOpenid0000000000000000001'
 /** Where login codes come from. */
 export interface IdentityOptions {
   /** The emulator (its URL, or anything with a `url`, such as the value of `startEmulator()`). */
-  emulator?: string | {
-    /** The emulator's base URL. */
-    readonly url: string
-  }
+  emulator?:
+    | string
+    | {
+        /** The emulator's base URL. */
+        readonly url: string
+      }
   /** The WeChat user the login codes stand for. Default {@link DEFAULT_OPENID}. */
   openid?: string
   /** A unionid to go with the openid, as for a mini program bound to a WeChat Open Platform account. */

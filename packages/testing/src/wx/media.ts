@@ -8,10 +8,7 @@ import type { ChooseImageOptions, ChooseImageSuccess, ChooseMediaOptions, Choose
 
 /** A valid 4×4 PNG: what the picker returns unless the runtime is given images. */
 export const SAMPLE_PNG: Uint8Array = Uint8Array.from(
-  Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAGklEQVR42mM4mMDOnnAQQjLAWQcT2BlwygAA4UMSgaDk+isAAAAASUVORK5CYII=',
-    'base64',
-  ),
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAGklEQVR42mM4mMDOnnAQQjLAWQcT2BlwygAA4UMSgaDk+isAAAAASUVORK5CYII=', 'base64'),
 )
 
 /** An image the picker can return: bytes (saved as PNG) or the path of an existing file. */
@@ -36,8 +33,8 @@ export function createMedia(define: Define, images: readonly ImageSource[] = [SA
   const apis: Pick<WxAsyncApis, 'chooseMedia' | 'chooseImage'> = {
     chooseMedia: define.async<ChooseMediaOptions, ChooseMediaSuccess>('chooseMedia', ({ count }) => ({
       type: 'image',
-      tempFiles: pick(count).map(
-        ({ path, size, bytes }): MediaFile => Object.assign({ tempFilePath: path, size, fileType: 'image' as const, duration: 0, thumbTempFilePath: '' }, dimensions(bytes)),
+      tempFiles: pick(count).map(({ path, size, bytes }): MediaFile =>
+        Object.assign({ tempFilePath: path, size, fileType: 'image' as const, duration: 0, thumbTempFilePath: '' }, dimensions(bytes)),
       ),
     })),
     chooseImage: define.async<ChooseImageOptions, ChooseImageSuccess>('chooseImage', ({ count }) => {

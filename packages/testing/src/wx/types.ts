@@ -24,16 +24,20 @@ export interface Callbacks<R> {
 
 /** At least one callback: then wx delivers through the callbacks and returns nothing. */
 export type WithCallback<R> = Callbacks<R> &
-  ({
-    /** Called with the result when the call succeeds. */
-    success: (result: R) => void
-  } | {
-    /** Called with the {@link WxError} when the call fails. */
-    fail: (error: WxError) => void
-  } | {
-    /** Called after `success` or `fail`, with the same argument. */
-    complete: (outcome: R | WxError) => void
-  })
+  (
+    | {
+        /** Called with the result when the call succeeds. */
+        success: (result: R) => void
+      }
+    | {
+        /** Called with the {@link WxError} when the call fails. */
+        fail: (error: WxError) => void
+      }
+    | {
+        /** Called after `success` or `fail`, with the same argument. */
+        complete: (outcome: R | WxError) => void
+      }
+  )
 
 /**
  * A promisified wx API: with a callback the outcome goes to the callbacks; without one it returns a promise that

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: 'Authing SDK'
+  navigationBarTitleText: 'Authing SDK',
 })

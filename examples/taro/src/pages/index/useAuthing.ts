@@ -78,11 +78,11 @@ export function useAuthing() {
       extIdpConnidentifier: config.extIdpConnidentifier,
       wechatMiniProgramCodePayload: {
         encryptedData,
-        iv
+        iv,
       },
       options: {
-        scope
-      }
+        scope,
+      },
     })
     show('loginByCode', error, loginState)
   }
@@ -98,11 +98,11 @@ export function useAuthing() {
     const [error, loginState] = await authing.loginByPhone({
       extIdpConnidentifier: config.extIdpConnidentifier,
       wechatMiniProgramCodeAndPhonePayload: {
-        wxPhoneInfo: { code }
+        wxPhoneInfo: { code },
       },
       options: {
-        scope
-      }
+        scope,
+      },
     })
     show('loginByPhone', error, loginState)
   }
@@ -113,14 +113,14 @@ export function useAuthing() {
         // 你的用户密码
         password,
         // 用户账号（用户名/手机号/邮箱）
-        account
+        account,
       },
       options: {
         // 如果使用 rsa，则需要安装 @authing/miniapp-jsencrypt 并在初始化 SDK 时传入 encryptFunction
         // 如果使用 sm2，则需要安装 @authing/miniapp-sm2encrypt 并在初始化 SDK 时传入 encryptFunction
         passwordEncryptType,
-        scope
-      }
+        scope,
+      },
     })
     show(`loginByPassword (${passwordEncryptType})`, error, loginState)
   }
@@ -130,7 +130,7 @@ export function useAuthing() {
       phoneNumber,
       phoneCountryCode: '+86',
       // 指定 channel 为 CHANNEL_LOGIN，发送登录所用的验证码
-      channel: 'CHANNEL_LOGIN'
+      channel: 'CHANNEL_LOGIN',
     })
     show('sendSms', error, res)
   }
@@ -141,11 +141,11 @@ export function useAuthing() {
         // 手机收到的短信验证码
         passCode,
         phone,
-        phoneCountryCode: '+86'
+        phoneCountryCode: '+86',
       },
       options: {
-        scope
-      }
+        scope,
+      },
     })
     show('loginByPassCode', error, loginState)
   }
@@ -166,7 +166,7 @@ export function useAuthing() {
     const [error, res] = await authing.getPhone({
       // 你的小程序身份源唯一标识
       extIdpConnidentifier: config.extIdpConnidentifier,
-      code
+      code,
     })
     show('getPhone', error, res)
   }
@@ -177,7 +177,7 @@ export function useAuthing() {
       oldPassword,
       // 如果使用 rsa，则需要安装 @authing/miniapp-jsencrypt 并在初始化 SDK 时传入 encryptFunction
       // 如果使用 sm2，则需要安装 @authing/miniapp-sm2encrypt 并在初始化 SDK 时传入 encryptFunction
-      passwordEncryptType: 'sm2'
+      passwordEncryptType: 'sm2',
     })
     show('updatePassword', error, res)
   }
@@ -219,6 +219,6 @@ export function useAuthing() {
     getUserInfo,
     updateAvatar,
     updateUserInfo,
-    logout
+    logout,
   }
 }

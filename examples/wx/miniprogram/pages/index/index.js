@@ -25,8 +25,8 @@ Component({
       nickname: '',
       address: '',
       oldPassword: '',
-      newPassword: ''
-    }
+      newPassword: '',
+    },
   },
 
   lifetimes: {
@@ -47,7 +47,7 @@ Component({
     /** @this {IndexPage} */
     detached() {
       this.stopWatching()
-    }
+    },
   },
 
   methods: {
@@ -82,9 +82,7 @@ Component({
       // 微信小程序限制：wx.getUserProfile 必须使用 button 触发
       // The profile is optional (since base library 2.27.1 WeChat returns an anonymous one; users then set their
       // avatar and nickname with updateAvatar / updateUserInfo): log in without it if the call fails.
-      const { encryptedData, iv } = await wx
-        .getUserProfile({ desc: '用于完善会员资料' })
-        .catch(() => ({ encryptedData: '', iv: '' }))
+      const { encryptedData, iv } = await wx.getUserProfile({ desc: '用于完善会员资料' }).catch(() => ({ encryptedData: '', iv: '' }))
 
       // 由于微信小程序 wx.login() 获取 code 、 session_key 有效期及相关数据解密的机制，偶然情况下登录会失败：
       // the error is then shown, and the user taps the button again (提示用户再点击一次按钮重新登录即可)
@@ -93,11 +91,11 @@ Component({
         extIdpConnidentifier: config.extIdpConnidentifier,
         wechatMiniProgramCodePayload: {
           encryptedData,
-          iv
+          iv,
         },
         options: {
-          scope
-        }
+          scope,
+        },
       })
       this.show('loginByCode', error, loginState)
     },
@@ -115,11 +113,11 @@ Component({
       const [error, loginState] = await authing.loginByPhone({
         extIdpConnidentifier: config.extIdpConnidentifier,
         wechatMiniProgramCodeAndPhonePayload: {
-          wxPhoneInfo: { code }
+          wxPhoneInfo: { code },
         },
         options: {
-          scope
-        }
+          scope,
+        },
       })
       this.show('loginByPhone', error, loginState)
     },
@@ -135,14 +133,14 @@ Component({
           // 你的用户密码
           password,
           // 用户账号（用户名/手机号/邮箱）
-          account
+          account,
         },
         options: {
           // 如果使用 rsa，则需要安装 @authing/miniapp-jsencrypt 并在初始化 SDK 时传入 encryptFunction
           // 如果使用 sm2，则需要安装 @authing/miniapp-sm2encrypt 并在初始化 SDK 时传入 encryptFunction
           passwordEncryptType,
-          scope
-        }
+          scope,
+        },
       })
       this.show(`loginByPassword (${passwordEncryptType})`, error, loginState)
     },
@@ -152,7 +150,7 @@ Component({
         phoneNumber: this.data.form.phone,
         phoneCountryCode: '+86',
         // 指定 channel 为 CHANNEL_LOGIN，发送登录所用的验证码
-        channel: 'CHANNEL_LOGIN'
+        channel: 'CHANNEL_LOGIN',
       })
       this.show('sendSms', error, res)
     },
@@ -163,11 +161,11 @@ Component({
           // 手机收到的短信验证码
           passCode: this.data.form.passCode,
           phone: this.data.form.phone,
-          phoneCountryCode: '+86'
+          phoneCountryCode: '+86',
         },
         options: {
-          scope
-        }
+          scope,
+        },
       })
       this.show('loginByPassCode', error, loginState)
     },
@@ -190,7 +188,7 @@ Component({
       const [error, res] = await authing.getPhone({
         // 你的小程序身份源唯一标识
         extIdpConnidentifier: config.extIdpConnidentifier,
-        code
+        code,
       })
       this.show('getPhone', error, res)
     },
@@ -201,7 +199,7 @@ Component({
         oldPassword: this.data.form.oldPassword,
         // 如果使用 rsa，则需要安装 @authing/miniapp-jsencrypt 并在初始化 SDK 时传入 encryptFunction
         // 如果使用 sm2，则需要安装 @authing/miniapp-sm2encrypt 并在初始化 SDK 时传入 encryptFunction
-        passwordEncryptType: 'sm2'
+        passwordEncryptType: 'sm2',
       })
       this.show('updatePassword', error, res)
     },
@@ -222,7 +220,7 @@ Component({
       const { nickname, address } = this.data.form
       const [error, userInfo] = await authing.updateUserInfo({
         nickname: nickname || undefined,
-        address: address || undefined
+        address: address || undefined,
       })
       this.show('updateUserInfo', error, userInfo)
     },
@@ -231,6 +229,6 @@ Component({
       // Revokes the tokens and clears the login state (even offline); onLoginStateChange then shows the login buttons
       const [error, res] = await authing.logout()
       this.show('logout', error, res)
-    }
-  }
+    },
+  },
 })
