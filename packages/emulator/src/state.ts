@@ -2,48 +2,12 @@
 // and the conversion to and from the exported snapshot.
 import type { ExportedKeys } from './crypto/keys'
 import { ApiError } from './errors'
-import type { AppInfo, ConnectionInfo, EmulatorConfig, Gender, Identity, UserPoolInfo, UserProfileFields, UserStatus } from './types'
+import type { AppInfo, ConnectionInfo, EmulatorConfig, Identity, UserAccountFields, UserPoolInfo } from './types'
 
-/** A stored user: the UserDto fields plus pool, password hash, custom data, identities and departments. */
-export interface UserRecord extends UserProfileFields {
-  /** The user's ID (24 hex digits). */
-  userId: string
+/** A stored user: the account fields it shares with UserDto, plus pool, password hash, custom data, identities and departments. */
+export interface UserRecord extends UserAccountFields {
   /** The user's pool. */
   userPoolId: string
-  /** When the user was created (ISO 8601, emulator clock). */
-  createdAt: string
-  /** When the user last changed (ISO 8601, emulator clock). */
-  updatedAt: string
-  /** Account status; only `Activated` users can log in. */
-  status: UserStatus
-  /** Username, unique in the pool. */
-  username: string | null
-  /** E-mail address, unique in the pool. */
-  email: string | null
-  /** Whether the e-mail address is verified. */
-  emailVerified: boolean
-  /** Phone number without the country code, unique in the pool. */
-  phone: string | null
-  /** Country code of `phone`, e.g. `+86`. */
-  phoneCountryCode: string | null
-  /** Whether the phone number is verified. */
-  phoneVerified: boolean
-  /** Gender. */
-  gender: Gender
-  /** Number of logins. */
-  loginsCount: number
-  /** When the user last logged in (ISO 8601). */
-  lastLogin: string | null
-  /** IP address of the last login. */
-  lastIp: string | null
-  /** App ID of the last login. */
-  lastLoginApp: string | null
-  /** When the password was last set (ISO 8601). */
-  passwordLastSetAt: string | null
-  /** How the user came to exist: `register` (a login created it) or `adminCreated` (seeded or created on the control plane). */
-  registerSource: string[]
-  /** `register` or `adminCreated`, as `registerSource`. */
-  userSourceType: string
   /** `scrypt$N$salt$hash`, or null for users without a password (e.g. created by a WeChat login). */
   passwordHash: string | null
   /** Custom field values. */

@@ -117,8 +117,8 @@ export interface UserProfileFields {
   region: string | null
 }
 
-/** The user object of `GET /api/v3/get-profile` (Authing's UserDto). */
-export interface UserDto extends UserProfileFields {
+/** The fields a stored user and the API's user object share. */
+export interface UserAccountFields extends UserProfileFields {
   /** The user's ID (24 hex digits). */
   userId: string
   /** When the user was created (ISO 8601, emulator clock). */
@@ -127,8 +127,6 @@ export interface UserDto extends UserProfileFields {
   updatedAt: string
   /** Account status; only `Activated` users can log in. */
   status: UserStatus
-  /** Employment status; always null here. */
-  workStatus: string | null
   /** Username, unique in the pool. */
   username: string | null
   /** E-mail address, unique in the pool. */
@@ -153,12 +151,20 @@ export interface UserDto extends UserProfileFields {
   lastLoginApp: string | null
   /** When the password was last set (ISO 8601). */
   passwordLastSetAt: string | null
+  /** How the user came to exist: `register` (a login created it) or `adminCreated` (seeded or created on the control plane). */
+  registerSource: string[]
+  /** `register` or `adminCreated`, as `registerSource`. */
+  userSourceType: string
+}
+
+/** The user object of `GET /api/v3/get-profile` (Authing's UserDto). */
+export interface UserDto extends UserAccountFields {
+  /** Employment status; always null here. */
+  workStatus: string | null
   /** Browser of the last login; null here. */
   browser: string | null
   /** Device of the last login; null here. */
   device: string | null
-  /** `register` or `adminCreated`, as `registerSource`. */
-  userSourceType: string
   /** ID of what created the user; null here. */
   userSourceId: string | null
   /** Main department; null here. */
@@ -169,8 +175,6 @@ export interface UserDto extends UserProfileFields {
   passwordSecurityLevel: number | null
   /** Whether the user must change the password at the next login; always false here. */
   resetPasswordOnNextLogin: boolean
-  /** How the user came to exist: `register` (a login created it) or `adminCreated` (seeded or created on the control plane). */
-  registerSource: string[]
   /** When `status` last changed; null here. */
   statusChangedAt: string | null
   /** Tenant; always null here. */
