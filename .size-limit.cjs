@@ -11,7 +11,7 @@ const entry = (name, path, importName, limit, extra = {}) =>
   Object.assign({ name, path, import: importName, gzip: true, limit, modifyEsbuildConfig: published }, extra)
 
 module.exports = [
-  entry('core', 'packages/core/dist/index.mjs', '{ Authing }', '5.25 KB'),
+  entry('core', 'packages/core/dist/index.mjs', '{ Authing }', '5.3 KB'),
   entry('core + wx', 'packages/wx/dist/index.mjs', '{ Authing }', '5.8 KB'),
   entry('core + taro', 'packages/taro/dist/index.mjs', '{ Authing }', '5.8 KB', { ignore: ['@tarojs/taro'] }),
   entry('core + uniapp', 'packages/uniapp/dist/index.mjs', '{ Authing }', '5.8 KB'),
