@@ -110,14 +110,21 @@ function queryString(query: Query = {}): string {
   return text ? `?${text}` : ''
 }
 
+/** Options of {@link createEmulatorClient}. */
+export interface EmulatorClientOptions {
+  /** The control token printed in the banner of an emulator listening off loopback (sent as a bearer token). */
+  token?: string
+}
+
 /** Creates a control-plane client for the emulator at `url` (e.g. `http://127.0.0.1:3000`). Uses global `fetch`. */
-export function createEmulatorClient(url: string): EmulatorClient {
+export function createEmulatorClient(url: string, options: EmulatorClientOptions = {}): EmulatorClient {
   const base = `${url.replace(/\/+$/, '')}/__emulator`
+  const authorization: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {}
 
   async function call<T>(method: string, path: string, options: { body?: unknown; query?: Query } = {}): Promise<T> {
     const response = await fetch(`${base}${path}${queryString(options.query)}`, {
       method,
-      headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: options.body === undefined ? authorization : { ...authorization, 'content-type': 'application/json' },
       body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
     })
     const text = await response.text()

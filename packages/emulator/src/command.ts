@@ -14,6 +14,11 @@ export const USAGE = `Usage: authing-emulator [options]
   --seed <file>                  JSON seed (users, userPools, apps, connections) added to the demo data
   --wechat-dev-identity <openid> map unknown wx.login codes (e.g. from WeChat DevTools) to this openid
   --wechat-dev-phone <number>    map unknown phone codes to this phone number
+  --cors-origin <origin>         let web pages of this origin call the API routes (repeatable; "*" for any);
+                                 loopback origins such as http://localhost:5173 always may
+  --allowed-host <name>          answer requests addressed to this host name too (repeatable; ".example.test"
+                                 for its subdomains); loopback names and IP addresses always work
+  --control-token <token>        token the control plane requires (default: generated when --host is not loopback)
   --quiet                        do not print one line per request
   --help                         show this help`
 
@@ -39,6 +44,9 @@ export function parseCommand(argv: string[], io: CliIo): ParsedCommand {
       seed: { type: 'string' },
       'wechat-dev-identity': { type: 'string' },
       'wechat-dev-phone': { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true },
+      'allowed-host': { type: 'string', multiple: true },
+      'control-token': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -62,6 +70,9 @@ export function parseCommand(argv: string[], io: CliIo): ParsedCommand {
       seed,
       wechatDevIdentity: values['wechat-dev-identity'],
       wechatDevPhone: values['wechat-dev-phone'],
+      corsOrigins: values['cors-origin'],
+      allowedHosts: values['allowed-host'],
+      controlToken: values['control-token'],
       logger: values.quiet ? false : (line) => io.print(line),
     },
   }
@@ -90,8 +101,13 @@ export async function banner(running: RunningEmulator, options: EmulatorOptions)
     row('users', users.length === 0 ? '(none)' : describeUser(users[0] as EmulatorUser)),
     ...users.slice(1, 10).map((user) => row('', describeUser(user))),
     ...(users.length > 10 ? [row('', `… and ${users.length - 10} more`)] : []),
-    row('dashboard', `${running.url}/__emulator/ui (open it in a browser)`),
-    row('control plane', `${running.url}/__emulator`),
+    ...(running.controlToken
+      ? [
+          row('dashboard', `${running.url}/__emulator/ui?token=${running.controlToken} (open this link once; it sets a cookie)`),
+          row('control plane', `${running.url}/__emulator (send "Authorization: Bearer ${running.controlToken}")`),
+          row('control token', running.controlToken),
+        ]
+      : [row('dashboard', `${running.url}/__emulator/ui (open it in a browser)`), row('control plane', `${running.url}/__emulator`)]),
     row('JWKS', `${running.url}/oidc/.well-known/jwks.json`),
     row('WeChat codes', `mint at POST ${running.url}/__emulator/wechat/login-codes, or send "mock:<openid>"`),
     row('WeChat dev identity', devIdentity),

@@ -8,7 +8,7 @@
  * @module \@authing/miniapp-emulator
  */
 export { startEmulator, type RunningEmulator } from './start'
-export { createEmulatorClient, EmulatorClientError, type EmulatorClient } from './client'
+export { createEmulatorClient, EmulatorClientError, type EmulatorClient, type EmulatorClientOptions } from './client'
 export { DEMO, DEMO_USER } from './seed'
 export type { EmulatorOptions } from './options'
 export type { ExportedKeys } from './crypto/keys'

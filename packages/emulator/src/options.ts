@@ -30,6 +30,18 @@ export interface EmulatorOptions {
   config?: Partial<EmulatorConfig>
   /** How many requests the request log keeps (default 1000). */
   requestLogSize?: number
+  /**
+   * Origins (`scheme://host[:port]`) whose web pages may call the Authing API routes, besides loopback origins such
+   * as `http://localhost:5173`; `'*'` allows every origin. The control plane never answers another origin.
+   */
+  corsOrigins?: string[]
+  /**
+   * Host names requests may be addressed to, besides loopback names, IP addresses and `host` (others get 403, against
+   * DNS rebinding). A leading dot allows every subdomain: `.example.test`.
+   */
+  allowedHosts?: string[]
+  /** Token the control plane requires (`Authorization: Bearer <token>`). Default: generated when `host` is not loopback. */
+  controlToken?: string
 }
 
 const DAY = 24 * 60 * 60

@@ -19,6 +19,7 @@ import { systemRoutes } from './routes/system'
 import { uploadRoutes, UPLOAD_LIMIT } from './routes/upload'
 import { wechatRoutes } from './routes/wechat'
 import { dropEmptyStrings, validationMessage } from './schema'
+import { allowedOrigin, checkAccess, type AccessRules } from './security'
 
 /** Largest accepted JSON / form body. */
 export const BODY_LIMIT = 1024 * 1024
@@ -146,8 +147,26 @@ function installHooks(app: FastifyInstance, emu: Emulator): void {
   })
 }
 
+/** Refuses what the access rules forbid before any route runs; CORS headers only where the rules allow them. */
+function installAccessRules(app: FastifyInstance, emu: Emulator, rules: AccessRules): void {
+  app.addHook('onRequest', async (request, reply) => {
+    const verdict = checkAccess(request, rules)
+    if (!verdict) return undefined
+    if ('location' in verdict) return reply.header('set-cookie', verdict.cookie).redirect(verdict.location, 303)
+    return render(emu, request, reply, { status: verdict.status, message: verdict.message, business: false })
+  })
+  app.register(cors, {
+    delegator: (request, callback) =>
+      callback(null, {
+        origin: allowedOrigin(request, rules),
+        methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+        maxAge: 600,
+      }),
+  })
+}
+
 /** Builds the fastify app of one emulator (not listening yet). */
-export function buildServer(emu: Emulator): FastifyInstance {
+export function buildServer(emu: Emulator, rules: AccessRules): FastifyInstance {
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT,
@@ -159,11 +178,7 @@ export function buildServer(emu: Emulator): FastifyInstance {
   })
   configureParsers(app)
   installHooks(app, emu)
-  app.register(cors, {
-    origin: true,
-    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    maxAge: 600,
-  })
+  installAccessRules(app, emu, rules)
 
   app.setErrorHandler((error, request, reply) => {
     const outcome = outcomeOf(error, request)

@@ -5,6 +5,7 @@ import { createEmulatorClient, type EmulatorClient } from './client'
 import { generateKeys, sharedKeys } from './crypto/keys'
 import { Emulator } from './emulator'
 import type { EmulatorOptions } from './options'
+import { accessRules } from './security'
 import { buildServer } from './server'
 
 /** A listening emulator. */
@@ -13,8 +14,10 @@ export interface RunningEmulator {
   url: string
   /** The port it listens on (the one picked by the OS when started with port 0). */
   port: number
-  /** Typed control-plane client for this emulator. */
+  /** Typed control-plane client for this emulator (it sends the control token, if any). */
   client: EmulatorClient
+  /** The token the control plane requires: generated when listening off loopback, or the `controlToken` option. */
+  controlToken: string | undefined
   /** Writes the `data` file now (also done by `close()`). No-op without a data file. */
   save(): void
   /** Saves the `data` file (if any) and stops listening. Safe to call more than once. */
@@ -50,7 +53,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   await emu.reset()
   if (options.data && existsSync(options.data)) loadData(emu, options.data)
 
-  const server = buildServer(emu)
+  const rules = accessRules(options)
+  const server = buildServer(emu, rules)
   const host = options.host ?? '127.0.0.1'
   await server.listen({ port: options.port ?? 0, host })
   const port = (server.server.address() as AddressInfo).port
@@ -66,7 +70,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     url: emu.url,
     port,
-    client: createEmulatorClient(emu.url),
+    client: createEmulatorClient(emu.url, { token: rules.controlToken }),
+    controlToken: rules.controlToken,
     save,
     close() {
       closing ??= (async () => {

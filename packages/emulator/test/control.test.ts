@@ -323,7 +323,7 @@ describe('clock and config', () => {
   })
 })
 
-test('CORS: preflight and responses allow any origin', async () => {
+test('CORS: a loopback origin (an H5 dev server) gets preflight and responses', async () => {
   const preflight = await fetch(`${emulator().url}/api/v3/signin`, {
     method: 'OPTIONS',
     headers: {

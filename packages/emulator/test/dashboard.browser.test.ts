@@ -1,41 +1,21 @@
 // The dashboard in a real browser: Debian's Chromium, headless and kept off the network, driven by playwright-core.
 // A mini program session on the simulated wx runs beside it: its SMS code is read off the page, a WeChat code is
 // minted on the page, its session is revoked on the page. The tests run in order on one page, as a developer would.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DEMO, DEMO_USER, startEmulator, type RunningEmulator } from '@authing/miniapp-emulator'
 import { createWx, installWx } from '@authing/miniapp-testing'
 import { Authing } from '@authing/miniapp-wx'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describeInChromium, launchChromium, type Chromium } from './chromium'
 
-const CHROMIUM = '/usr/bin/chromium'
-/** Headless, and none of Chromium's own traffic (updates, sync, QUIC probes): the page may only reach the emulator. */
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-]
 const SCREENSHOT = join(__dirname, '../docs/dashboard.png')
 const CI_OUT = join(__dirname, '../../../.ci/out')
 
-const available = existsSync(CHROMIUM)
-const required = process.env.REQUIRE_BROWSER === '1'
-if (!available && !required) {
-  console.warn(
-    `Skipping the dashboard browser tests: ${CHROMIUM} is missing (apt-get install -y chromium). Set REQUIRE_BROWSER=1 to fail instead.`,
-  )
-}
-
-;(available || required ? describe : describe.skip)('the dashboard in Chromium', () => {
+describeInChromium('the dashboard in Chromium', () => {
   jest.setTimeout(60000)
   let emulator: RunningEmulator
-  let profile: string
+  let browser: Chromium
   let context: BrowserContext
   let page: Page
   let uninstall: () => void
@@ -44,18 +24,11 @@ if (!available && !required) {
   const scriptErrors: string[] = []
 
   beforeAll(async () => {
-    if (!available) throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install -y chromium`)
     emulator = await startEmulator({ port: 0, logger: false })
     uninstall = installWx(createWx({ emulator: emulator.url }))
     authing = new Authing({ appId: DEMO.appId, userPoolId: DEMO.userPoolId, host: emulator.url })
-    profile = mkdtempSync(join(tmpdir(), 'dashboard-chromium-'))
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: FLAGS,
-      viewport: { width: 1366, height: 768 },
-      locale: 'en-US',
-    })
+    browser = await launchChromium()
+    context = browser.context
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: emulator.url })
     context.on('request', (request) => requested.push(request.url()))
     page = context.pages()[0] ?? (await context.newPage())
@@ -67,8 +40,7 @@ if (!available && !required) {
   })
 
   afterAll(async () => {
-    await context?.close()
-    if (profile) rmSync(profile, { recursive: true, force: true })
+    await browser?.close()
     uninstall?.()
     await emulator?.close()
   })

@@ -227,7 +227,7 @@ describe('avatar upload', () => {
   })
 
   test('the URL uses the Host the client used', async () => {
-    // fetch cannot set Host, so this one goes through node:http.
+    // fetch cannot set Host, so this one goes through node:http. A phone uses the computer's address on the network.
     const boundary = 'emulator-test-boundary'
     const body = Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`),
@@ -240,7 +240,7 @@ describe('avatar upload', () => {
         {
           method: 'POST',
           headers: {
-            host: `files.example.test:8080`,
+            host: '192.168.1.20:8080',
             'content-type': `multipart/form-data; boundary=${boundary}`,
             'content-length': body.length,
           },
@@ -254,7 +254,7 @@ describe('avatar upload', () => {
       outgoing.on('error', reject)
       outgoing.end(body)
     })
-    expect(JSON.parse(text).data.url).toMatch(/^http:\/\/files\.example\.test:8080\/uploads\/avatar\//)
+    expect(JSON.parse(text).data.url).toMatch(/^http:\/\/192\.168\.1\.20:8080\/uploads\/avatar\//)
   })
 
   test('errors: no "file" part, a bad folder, a non-multipart body, an unknown file', async () => {
