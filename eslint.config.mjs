@@ -72,6 +72,7 @@ export default tseslint.config(
   {
     files: [
       'packages/emulator/src/**',
+      'packages/emulator/bin/**',
       'packages/testing/**',
       'packages/*/test/**',
       'scripts/**',
@@ -84,7 +85,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['**/*.cjs', 'packages/testing/taro-setup.js', 'examples/wx/test/**/*.js', 'examples/*/*.js'],
+    files: ['**/*.cjs', 'packages/emulator/bin/**', 'packages/testing/taro-setup.js', 'examples/wx/test/**/*.js', 'examples/*/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

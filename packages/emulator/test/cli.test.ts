@@ -1,6 +1,6 @@
 // The authing-emulator command: options, banner, data and seed files; and the built bin when it exists.
-import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseCommand, runCommand, USAGE } from '../src/command'
@@ -73,33 +73,50 @@ test('--help, and clear errors for bad options', async () => {
   expect(parseCommand(['--', '--port', '4000'], out).options.port).toBe(4000)
 })
 
-const bin = join(__dirname, '..', 'dist', 'cli.js')
+// The command package.json declares: a committed file that loads the build.
+const bin = join(
+  __dirname,
+  '..',
+  (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['authing-emulator'],
+)
+
+test('the bin says how to build when the build is missing', () => {
+  const copy = join(mkdtempSync(join(tmpdir(), 'emulator-bin-')), 'bin')
+  mkdirSync(copy)
+  copyFileSync(bin, join(copy, 'authing-emulator.js'))
+  const run = spawnSync(process.execPath, [join(copy, 'authing-emulator.js'), '--help'], { encoding: 'utf8' })
+  expect(run.status).toBe(1)
+  expect(run.stderr).toContain('Run `pnpm build` first')
+})
 
 // The built bin (`pnpm test` builds first). Skipped in a bare `jest` run on an unbuilt tree, but never in CI, where a
-// missing bin means the build broke.
-;(existsSync(bin) || process.env.CI ? test : test.skip)('the built bin starts, logs requests and stops on SIGTERM', async () => {
-  const child = spawn(process.execPath, [bin, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  /** Resolves with the first match of `pattern` in the output so far or to come. */
-  const waitFor = (pattern: RegExp) =>
-    new Promise<RegExpExecArray>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`never printed ${pattern}: ${output}`)), 10000)
-      const check = () => {
-        const match = pattern.exec(output)
-        if (!match) return
-        clearTimeout(timer)
-        child.stdout.off('data', check)
-        resolve(match)
-      }
-      child.stdout.on('data', check)
-      check()
-    })
-  const [, url] = await waitFor(/listening on (http:\/\/[\d.]+:\d+)/)
-  expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true)
-  expect((await fetch(`${url}/api/v3/system`)).status).toBe(200)
-  await waitFor(/GET \/api\/v3\/system 200 \d+ms/)
-  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve))
-  child.kill('SIGTERM')
-  expect(await exit).toBe(0)
-})
+// missing build means the build broke.
+;(existsSync(join(__dirname, '..', 'dist', 'cli.js')) || process.env.CI ? test : test.skip)(
+  'the built bin starts, logs requests and stops on SIGTERM',
+  async () => {
+    const child = spawn(process.execPath, [bin, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    /** Resolves with the first match of `pattern` in the output so far or to come. */
+    const waitFor = (pattern: RegExp) =>
+      new Promise<RegExpExecArray>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`never printed ${pattern}: ${output}`)), 10000)
+        const check = () => {
+          const match = pattern.exec(output)
+          if (!match) return
+          clearTimeout(timer)
+          child.stdout.off('data', check)
+          resolve(match)
+        }
+        child.stdout.on('data', check)
+        check()
+      })
+    const [, url] = await waitFor(/listening on (http:\/\/[\d.]+:\d+)/)
+    expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true)
+    expect((await fetch(`${url}/api/v3/system`)).status).toBe(200)
+    await waitFor(/GET \/api\/v3\/system 200 \d+ms/)
+    const exit = new Promise<number | null>((resolve) => child.on('exit', resolve))
+    child.kill('SIGTERM')
+    expect(await exit).toBe(0)
+  },
+)
