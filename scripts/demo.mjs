@@ -1,8 +1,8 @@
 // The demo: a scripted mini program session on the SDK against the local Authing emulator, one line per step.
 //
 //   pnpm demo                                   # wx, with an emulator started in-process
-//   pnpm demo -- --platform uniapp              # the same session on uni-app (or taro)
-//   pnpm demo -- --host http://127.0.0.1:3000   # against an emulator started with `pnpm emulator`
+//   pnpm demo --platform uniapp              # the same session on uni-app (or taro)
+//   pnpm demo --host http://127.0.0.1:3000   # against an emulator started with `pnpm emulator` (left as it was)
 //
 // It exits 0 only when every step behaved as expected.
 import { parseArgs } from 'node:util'
@@ -11,11 +11,26 @@ import { createTaro, createUni, createWx, installTaro, installUni, installWx, SA
 import { encryptFunction as rsaEncrypt } from '@authing/miniapp-jsencrypt'
 import { encryptFunction as sm2Encrypt } from '@authing/miniapp-sm2encrypt'
 
-const { values: args } = parseArgs({
-  options: { platform: { type: 'string', default: 'wx' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-})
+const USAGE = 'usage: pnpm demo [--platform wx|taro|uniapp] [--host http://127.0.0.1:3000]'
+
+/** Ends the demo with a message and the usage, without a stack trace. */
+function usageError(message) {
+  console.error(`${message}\n${USAGE}`)
+  process.exit(2)
+}
+
+let args
+try {
+  ;({ values: args } = parseArgs({
+    // `pnpm demo -- --host …` passes the `--` through.
+    args: process.argv[2] === '--' ? process.argv.slice(3) : process.argv.slice(2),
+    options: { platform: { type: 'string', default: 'wx' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  }))
+} catch (error) {
+  usageError(error.message)
+}
 if (args.help) {
-  console.log('usage: pnpm demo [-- --platform wx|taro|uniapp] [--host http://127.0.0.1:3000]')
+  console.log(USAGE)
   process.exit(0)
 }
 
@@ -30,11 +45,26 @@ const PLATFORMS = {
   uniapp: { create: (options) => createUni({ ...options, vue: 3 }), install: installUni, module: '@authing/miniapp-uniapp' },
 }
 const platform = PLATFORMS[args.platform]
-if (!platform) throw new Error(`--platform must be one of ${Object.keys(PLATFORMS).join(', ')}`)
+if (!platform) usageError(`--platform must be one of ${Object.keys(PLATFORMS).join(', ')}, got "${args.platform}"`)
 
 const emulator = args.host ? null : await startEmulator({ port: 0, logger: false })
 const host = args.host || emulator.url
 const control = createEmulatorClient(host)
+
+// An emulator started by someone else is left as it was found: its state is saved now and put back at the end, so the
+// demo passes on every run (SMS codes are throttled per number; the profile edit would change nothing the second time).
+let saved
+try {
+  saved = emulator ? null : await control.exportState()
+} catch (error) {
+  const refused = error.cause?.code == 'ECONNREFUSED'
+  console.error(
+    refused
+      ? `Nothing answers at ${host}: is the emulator running? Start it with \`pnpm emulator\` in another terminal, or run \`pnpm demo\` without --host.`
+      : `The emulator at ${host} did not answer its control plane: ${error.message}`,
+  )
+  process.exit(1)
+}
 const runtime = platform.create({ emulator: host, openid: OPENID })
 const uninstall = platform.install(runtime)
 const { Authing } = await import(platform.module)
@@ -208,8 +238,12 @@ console.log(
     `${Date.now() - started} ms; login-state events: ${events.join(', ')}`,
 )
 
-// Leave an emulator we did not start as we found it: its clock back where it was.
-if (clockShift) await control.shiftClock(-clockShift)
+if (saved) {
+  await control.importState(saved)
+  console.log(
+    `The emulator at ${host} is back as it was before the demo (users, codes, tokens, uploads, clock); only its request log grew.`,
+  )
+}
 uninstall()
 runtime.cleanup()
 if (emulator) await emulator.close()
