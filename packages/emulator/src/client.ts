@@ -24,7 +24,7 @@ import type {
 export class EmulatorClientError extends Error {
   /**
    * @param message - what failed, with the server's message
-   * @param status - the HTTP status of the answer
+   * @param status - the HTTP status of the answer (0 when nothing answered)
    * @param body - the parsed answer (JSON, or text when it was not JSON)
    */
   constructor(
@@ -122,11 +122,23 @@ export function createEmulatorClient(url: string, options: EmulatorClientOptions
   const authorization: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {}
 
   async function call<T>(method: string, path: string, options: { body?: unknown; query?: Query } = {}): Promise<T> {
-    const response = await fetch(`${base}${path}${queryString(options.query)}`, {
-      method,
-      headers: options.body === undefined ? authorization : { ...authorization, 'content-type': 'application/json' },
-      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
-    })
+    let response: Response
+    try {
+      response = await fetch(`${base}${path}${queryString(options.query)}`, {
+        method,
+        headers: options.body === undefined ? authorization : { ...authorization, 'content-type': 'application/json' },
+        body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+      })
+    } catch (error) {
+      // fetch reports a refused connection as "fetch failed"; the likely cause is an emulator that is not running.
+      const refused = ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code === 'ECONNREFUSED'
+      if (!refused) throw error
+      throw new EmulatorClientError(
+        `${method} ${path || '/'}: nothing answers at ${url} (connection refused); is the emulator running?`,
+        0,
+        undefined,
+      )
+    }
     const text = await response.text()
     let body: unknown = text
     try {

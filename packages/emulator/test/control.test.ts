@@ -22,6 +22,18 @@ describe('info', () => {
     })
     expect(createEmulatorClient(`${emulator().url}/`).url).toBe(emulator().url)
   })
+
+  test('a refused connection suggests that the emulator is not running', async () => {
+    const stopped = await startEmulator({ port: 0, logger: false })
+    await stopped.close()
+    const error = await createEmulatorClient(stopped.url)
+      .info()
+      .catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(EmulatorClientError)
+    expect((error as EmulatorClientError).message).toBe(
+      `GET /: nothing answers at ${stopped.url} (connection refused); is the emulator running?`,
+    )
+  })
 })
 
 describe('users', () => {

@@ -54,10 +54,13 @@ describe('GET /', () => {
     expect(answer.headers.get('location')).toBe('/__emulator/ui')
   })
 
-  test('still answers other clients with the usual 404', async () => {
-    const answer = await call(emulator(), 'GET', '/', { headers: { accept: 'application/json' } })
-    expect(answer.status).toBe(404)
-    expect(answer.body).toMatchObject({ statusCode: 404, message: 'Route GET / does not exist' })
+  test('tells any other client where to go', async () => {
+    const answer = await call(emulator(), 'GET', '/', { headers: { accept: '*/*' } })
+    expect(answer.status).toBe(200)
+    expect(answer.body).toMatchObject({ statusCode: 200, message: expect.stringContaining('/__emulator/ui') })
+    const { data } = answer.body as { data: Record<string, string> }
+    expect((await fetch(`${emulator().url}${data.jwks}`)).status).toBe(200)
+    expect((await call(emulator(), 'GET', data.controlPlane)).status).not.toBe(404)
     expect((await call(emulator(), 'POST', '/', { json: {} })).body).toMatchObject({
       statusCode: 404,
       message: expect.stringMatching(/^Route POST \/ does not exist/),

@@ -23,7 +23,9 @@ declare const wx: MiniProgramApi | undefined
  */
 export function createWxAdapter(api?: MiniProgramApi): Adapter {
   if (!api && typeof wx != 'object') {
-    throw new TypeError('Authing: the global `wx` was not found; @authing/miniapp-wx runs in a WeChat mini program')
+    throw new TypeError(
+      'Authing: the global `wx` was not found; @authing/miniapp-wx runs in a WeChat mini program (in tests: installWx of @authing/miniapp-testing)',
+    )
   }
   return createMiniProgramAdapter(api || (wx as MiniProgramApi))
 }

@@ -11,7 +11,9 @@ test('importing the package with no global wx does not throw; building a client 
   jest.isolateModules(() => {
     const fresh = require('@authing/miniapp-wx') as typeof import('@authing/miniapp-wx')
     expect(() => new fresh.Authing(options)).toThrow(
-      new TypeError('Authing: the global `wx` was not found; @authing/miniapp-wx runs in a WeChat mini program'),
+      new TypeError(
+        'Authing: the global `wx` was not found; @authing/miniapp-wx runs in a WeChat mini program (in tests: installWx of @authing/miniapp-testing)',
+      ),
     )
   })
 })

@@ -1,6 +1,6 @@
 // The dashboard: a page served by the emulator itself at /__emulator/ui, built on the control plane and the live
-// event stream. Everything it loads comes from the emulator (the security policy forbids anything else), and a
-// browser opening `/` is sent there; other clients still get the usual 404 at `/`.
+// event stream. Everything it loads comes from the emulator (the security policy forbids anything else). A browser
+// opening `/` is sent there; any other client (curl, a script) is told in JSON where everything is.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { Emulator } from '../emulator'
 import { ApiError } from '../errors'
@@ -39,8 +39,11 @@ export function dashboardRoutes(app: FastifyInstance, emu: Emulator): void {
   )
   app.get('/', async (request, reply) => {
     if ((request.headers.accept ?? '').includes('text/html')) return reply.redirect(DASHBOARD_PATH)
-    reply.callNotFound()
-    return reply
+    return {
+      statusCode: 200,
+      message: `This is the Authing emulator: use this address as the SDK's host; the dashboard is at ${DASHBOARD_PATH}.`,
+      data: { dashboard: DASHBOARD_PATH, controlPlane: '/__emulator', api: '/api/v3', oidc: '/oidc', jwks: '/oidc/.well-known/jwks.json' },
+    }
   })
   eventRoutes(app, emu)
 }
