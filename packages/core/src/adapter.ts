@@ -50,9 +50,9 @@ export interface AdapterStorage {
 /**
  * What a platform provides to the core. Every function returns a promise; none is called by the constructor.
  *
- * Failures: `request` and `uploadFile` resolve for every HTTP status and reject only on transport failure
- * (the rejection's `errMsg` or `message` should contain "timeout" when the time limit was hit, so the core can report
- * `timeout` rather than `network`). The other functions reject with the platform's error.
+ * Failures: `request` and `uploadFile` resolve for every HTTP status and reject only on transport failure, with an
+ * object whose `timeout` is `true` when the time limit was hit (so the core reports `timeout` rather than `network`;
+ * `errMsg` or `message` says what happened). The other functions reject with the platform's error.
  */
 export interface Adapter {
   /** Sends an HTTP request. */

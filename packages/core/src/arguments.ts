@@ -1,37 +1,61 @@
-import { authingError } from './errors'
+import { authingError, describe } from './errors'
 
+/** An argument object, as the method's own copy (see {@link copyArgument}). */
 export type Fields = Record<string, unknown>
 
-/** Checks a required string argument; the error names it. */
-export function text(value: unknown, name: string): string {
+/**
+ * The method's own copy of its argument, read once as JSON: what is checked is what is sent, the caller's object is
+ * never changed, and a getter, proxy or `toJSON` of the caller's that fails is an invalid argument before any I/O.
+ * Values that are not objects are used as they are.
+ */
+export function copyArgument<T>(value: T): T {
+  if (!value || typeof value != 'object') return value
+  try {
+    return JSON.parse(JSON.stringify(value)) as T
+  } catch (reason) {
+    throw authingError('invalid_argument', describe(reason))
+  }
+}
+
+/** Returns `value` if it is a non-empty string; otherwise throws `invalid_argument` naming it. */
+export function requireText(value: unknown, name: string): string {
   if (typeof value == 'string' && value) return value
   throw authingError('invalid_argument', `${name} must be a non-empty string`)
 }
 
-/** Checks a required object argument; the error names it. */
-export function fields<T>(value: T, name: string): NonNullable<T> & Fields {
-  if (value && typeof value == 'object' && !Array.isArray(value)) return value as NonNullable<T> & Fields
+/** Returns `value` if it is a plain object (not an array); otherwise throws `invalid_argument` naming it. */
+export function requireObject(value: unknown, name: string): Fields {
+  if (value && typeof value == 'object' && !Array.isArray(value)) return value as Fields
   throw authingError('invalid_argument', `${name} must be an object`)
 }
 
-/** Checks an optional object argument. */
-export function optionalFields<T>(value: T, name: string): (T & Fields) | undefined {
-  return value == null ? undefined : fields(value, name)
+/** Like {@link requireObject}, but `undefined` and `null` are allowed (and read as absent). */
+export function optionalObject(value: unknown, name: string): Fields | undefined {
+  return value == null ? undefined : requireObject(value, name)
 }
 
 /**
- * Copies an argument object (callers' objects are never changed), fills `defaults` where a value is missing, and
- * checks that every path in `required` (space-separated, dotted for nested fields) holds a non-empty string.
+ * Checks a method's argument object (its own copy): it is an object, its `options` (if any) is one, and every path in
+ * `required` (space-separated, dotted for nested fields) holds a non-empty string. Returns it, typed as fields.
  */
-export function body(params: unknown, required: string, defaults?: Fields): Fields {
-  const copy: Fields = Object.assign({}, fields(params, 'params'))
-  optionalFields(copy.options, 'options')
-  for (const key in defaults) if (!copy[key]) copy[key] = defaults[key]
-  for (const path of required.split(' ').filter(Boolean)) {
-    text(
-      path.split('.').reduce<unknown>((value, key) => value && (value as Fields)[key], copy),
-      path,
-    )
+export function checkParams(params: unknown, required = ''): Fields {
+  const checked = requireObject(params, 'params')
+  optionalObject(checked.options, 'options')
+  for (const path of required.split(' ')) {
+    if (path) requireText(valueAt(checked, path), path)
   }
-  return copy
+  return checked
+}
+
+/** The value at a dotted path, or `undefined` where the path breaks off. */
+function valueAt(fields: Fields, path: string): unknown {
+  let value: unknown = fields
+  for (const key of path.split('.')) value = value && typeof value == 'object' ? (value as Fields)[key] : undefined
+  return value
+}
+
+/** Fills each field of `defaults` that `fields` leaves empty (missing, `''`, `0`, `false`, `null`). */
+export function fillDefaults(fields: Fields, defaults: Fields): Fields {
+  for (const key of Object.keys(defaults)) if (!fields[key]) fields[key] = defaults[key]
+  return fields
 }

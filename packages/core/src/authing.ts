@@ -1,8 +1,10 @@
 import type { Adapter } from './adapter'
-import { body, optionalFields, text, type Fields } from './arguments'
-import { checkEncryptType, createEncryption, type Encryption } from './encryption'
-import { authingError, platformCall, toAuthingError } from './errors'
-import { createHttp, REVOCATION_PATH, type Http } from './http'
+import { readEnvelope, type ReadAnswer } from './answer'
+import { checkParams, copyArgument, fillDefaults, optionalObject, requireText, type Fields } from './arguments'
+import { createEncryption, type Encryption } from './encryption'
+import { authingError, callPlatform, toAuthingError } from './errors'
+import { createHttp, type Http } from './http'
+import { checkOptions, mergeAdapter } from './options'
 import { createSession, type Session } from './session'
 import type {
   AuthingOptions,
@@ -21,7 +23,6 @@ import type {
   LoginByPasswordParams,
   LoginByPhoneParams,
   NormalLoginOptions,
-  PasswordEncryptType,
   LoginState,
   LoginStateListener,
   SDKResponse,
@@ -43,54 +44,22 @@ import type {
 } from './types'
 
 const noop = () => {}
-const copy = <T>(value: T): T => Object.assign({}, value)
-const LOOPBACK = /^http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$)/i
+const shallowCopy = <T>(value: T): T => Object.assign({}, value)
 
-/** Throws a TypeError naming the first missing or malformed option; returns the adapter with the app's overrides. */
-function checkOptions(options: AuthingOptions, platform: Adapter): Adapter {
-  const fail = (name: string, expected: string): never => {
-    throw new TypeError(`Authing: ${name} must be ${expected}`)
-  }
-  const isText = (value: unknown) => typeof value == 'string' && value != ''
-  const isFunction = (value: unknown) => typeof value == 'function'
-  const given = options || ({} as AuthingOptions)
-  const check = <K extends keyof AuthingOptions>(
-    name: K,
-    ok: (value: NonNullable<AuthingOptions[K]>) => boolean,
-    expected: string,
-    required?: 1,
-  ) => {
-    try {
-      if (given[name] == null ? !required : ok(given[name]!)) return
-    } catch {
-      // an option that cannot even be read (a throwing getter, a hostile proxy) is malformed too
-    }
-    fail(name, expected)
-  }
-  if (typeof options != 'object' || !options) fail('options', 'an object with appId and userPoolId')
-  check('appId', isText, 'a non-empty string', 1)
-  check('userPoolId', isText, 'a non-empty string', 1)
-  check(
-    'host',
-    (host) => isText(host) && (/^https:\/\/[^/]/i.test(host) || LOOPBACK.test(host)),
-    'an https:// URL (http:// only for localhost, 127.x.x.x or [::1])',
-  )
-  check('encryptFunction', isFunction, 'a function')
-  // A platform timer fires at once when asked to wait 2^31 ms or more.
-  check('timeout', (ms) => typeof ms == 'number' && ms > 0 && ms < 2 ** 31, 'a positive number of milliseconds below 2^31')
-  check('refreshMargin', (ms) => typeof ms == 'number' && ms >= 0 && ms < Infinity, 'a number of milliseconds')
-  check('now', isFunction, 'a function returning epoch milliseconds')
-  let adapter = platform
-  check('adapter', (parts) => typeof parts == 'object' && !!(adapter = Object.assign({}, platform, parts)), 'an object')
-  const storage = adapter && adapter.storage
-  if (!storage || !isFunction(adapter.request) || ![storage.getItem, storage.setItem, storage.removeItem].every(isFunction)) {
-    fail('adapter', 'a platform adapter (use the Authing class of @authing/miniapp-wx, -taro or -uniapp)')
-  }
-  return adapter
+const REVOCATION_PATH = '/oidc/token/revocation'
+const UPLOAD_PATH = '/api/v2/upload?folder=avatar'
+
+/** Revocation answers with an empty body: any 2xx is a success. */
+const readRevocation: ReadAnswer<true> = ({ status }) => (status < 300 ? true : undefined)
+
+/** The file service answers `{ code, message, data: { key, url } }`: a success carries the file's URL. */
+const readUpload: ReadAnswer<UploadFileResponseData> = ({ body }) => {
+  const data = body.data as Fields | undefined
+  return body.code === 200 && data && typeof data.url == 'string' ? (body as unknown as UploadFileResponseData) : undefined
 }
 
 /** What proves an account deletion request: the fields each `verifyMethod` needs. */
-const DELETE_PROOFS: Fields = {
+const DELETE_PROOFS: Record<string, string> = {
   PHONE_PASSCODE: 'phonePassCodePayload.phoneNumber phonePassCodePayload.passCode',
   EMAIL_PASSCODE: 'emailPassCodePayload.email emailPassCodePayload.passCode',
   PASSWORD: 'passwordPayload.password',
@@ -114,19 +83,20 @@ export class Authing {
   private readonly session: Session
   private readonly encryption: Encryption
   private readonly appId: string
-  private readonly pool: Record<string, string>
+  private readonly poolHeaders: Record<string, string>
 
   /**
    * Creates a client. Does no I/O: storage is first read by the first call that needs the login state.
    * @param options - app, user pool, host and behaviour options
-   * @param adapter - the platform adapter (platform packages pass their own)
+   * @param platform - the platform adapter (platform packages pass their own); `options.adapter` replaces parts of it
    * @throws TypeError naming the option, when one is missing or malformed (e.g. no appId, or a non-https host)
    */
-  constructor(options: AuthingOptions, adapter: Adapter) {
-    this.adapter = checkOptions(options, adapter)
+  constructor(options: AuthingOptions, platform: Adapter) {
+    checkOptions(options)
+    this.adapter = mergeAdapter(platform, options.adapter)
     const { appId, userPoolId, host, encryptFunction, timeout = 10000, refreshMargin = 60000, now = Date.now } = options
     this.appId = appId
-    this.pool = { 'x-authing-userpool-id': userPoolId }
+    this.poolHeaders = { 'x-authing-userpool-id': userPoolId }
     this.http = createHttp((host || 'https://core.authing.cn').replace(/\/+$/, ''), this.adapter, timeout)
     this.session = createSession({ appId, adapter: this.adapter, http: this.http, now, margin: refreshMargin })
     this.encryption = createEncryption(this.http, this.adapter, now, encryptFunction)
@@ -140,12 +110,15 @@ export class Authing {
    * if (error) showLoginButton()
    */
   getLoginState(): Promise<SDKResponse<LoginState>> {
-    return this.run(() => this.session.current().then(copy))
+    return this.settle(async () => shallowCopy(await this.session.current()))
   }
 
   /** Forgets the login state on this device without contacting the server. Resolves with `true`. */
   clearLoginState(): Promise<SDKResponse<true>> {
-    return this.run(() => this.session.clear('logout').then(() => true as const))
+    return this.settle(async () => {
+      await this.session.clear('logout')
+      return true as const
+    })
   }
 
   /**
@@ -153,12 +126,12 @@ export class Authing {
    * @param type - `rsa` (PEM) or `sm2` (hex)
    */
   getPublicKey(type: 'rsa' | 'sm2'): Promise<SDKResponse<string>> {
-    return this.run(() => this.encryption.publicKey(type))
+    return this.settle((type) => this.encryption.publicKey(type), type)
   }
 
   /** Resolves with a fresh platform login code (`wx.login`), e.g. to pass to `decryptData`. */
   getLoginCode(): Promise<SDKResponse<string>> {
-    return this.run(() => this.loginCode())
+    return this.settle(() => this.freshLoginCode())
   }
 
   /**
@@ -170,10 +143,10 @@ export class Authing {
    * })
    */
   loginByCode(params: LoginByCodeParams): Promise<SDKResponse<LoginState>> {
-    return this.run(async (params) => {
-      const request = body(params, 'extIdpConnidentifier', { connection: 'wechat_mini_program_code' })
+    return this.settle(async (params) => {
+      const request = fillDefaults(checkParams(params, 'extIdpConnidentifier'), { connection: 'wechat_mini_program_code' })
       request.wechatMiniProgramCodePayload = await this.codePayload(request.wechatMiniProgramCodePayload)
-      return this.login(request)
+      return this.logIn('signin-by-mobile', request)
     }, params)
   }
 
@@ -186,17 +159,18 @@ export class Authing {
    * })
    */
   loginByPhone(params: LoginByPhoneParams): Promise<SDKResponse<LoginState>> {
-    return this.run(async (params) => {
-      const name = 'wechatMiniProgramCodeAndPhonePayload'
-      const request = body(params, 'extIdpConnidentifier', { [name]: (params || {}).miniProgramCodeAndPhonePayload })
-      const payload = body(request[name], 'wxPhoneInfo.code') as unknown as WechatMiniProgramCodeAndPhonePayload
+    return this.settle(async (params) => {
+      const request = checkParams(params, 'extIdpConnidentifier')
+      // Older apps name the payload miniProgramCodeAndPhonePayload; the request carries the current name only.
+      const given = request.wechatMiniProgramCodeAndPhonePayload || request.miniProgramCodeAndPhonePayload
       delete request.miniProgramCodeAndPhonePayload
+      const phone = checkParams(given, 'wxPhoneInfo.code') as unknown as WechatMiniProgramCodeAndPhonePayload
       request.connection = 'wechat_mini_program_code_and_phone'
-      request[name] = {
-        wxPhoneInfo: { code: payload.wxPhoneInfo.code },
-        wxLoginInfo: await this.codePayload(payload.wxLoginInfo),
+      request.wechatMiniProgramCodeAndPhonePayload = {
+        wxPhoneInfo: { code: phone.wxPhoneInfo.code },
+        wxLoginInfo: await this.codePayload(phone.wxLoginInfo),
       }
-      return this.login(request)
+      return this.logIn('signin-by-mobile', request)
     }, params)
   }
 
@@ -210,14 +184,17 @@ export class Authing {
    * })
    */
   loginByPassword(params: LoginByPasswordParams): Promise<SDKResponse<LoginState>> {
-    return this.run(async (params) => {
-      const request = body(params, 'passwordPayload.password', { connection: 'PASSWORD' })
-      const payload = body(request.passwordPayload, '')
-      text(payload.account || payload.username || payload.email || payload.phone, 'passwordPayload.account (or username, email, phone)')
-      const type = (request.options && (request.options as NormalLoginOptions).passwordEncryptType) as PasswordEncryptType
-      payload.password = await this.encryption.encrypt(payload.password as string, type)
-      request.passwordPayload = payload
-      return this.login(request, 'signin')
+    return this.settle(async (params) => {
+      const request = fillDefaults(checkParams(params, 'passwordPayload.password'), { connection: 'PASSWORD' })
+      const payload = request.passwordPayload as Fields
+      requireText(
+        payload.account || payload.username || payload.email || payload.phone,
+        'passwordPayload.account (or username, email, phone)',
+      )
+      const options = request.options as NormalLoginOptions | undefined
+      const encode = this.encryption.encoderFor(options && options.passwordEncryptType)
+      payload.password = await encode(payload.password as string)
+      return this.logIn('signin', request)
     }, params)
   }
 
@@ -227,13 +204,12 @@ export class Authing {
    * const [error, loginState] = await authing.loginByPassCode({ passCodePayload: { passCode: '123456', phone: '188xxxx8888' } })
    */
   loginByPassCode(params: LoginByPassCodeParams): Promise<SDKResponse<LoginState>> {
-    return this.run((params) => {
-      const request = body(params, 'passCodePayload.passCode', { connection: 'PASSCODE' })
-      const payload = body(request.passCodePayload, '')
-      text(payload.phone || payload.email, 'passCodePayload.phone (or email)')
-      if (payload.phone) payload.phoneCountryCode = payload.phoneCountryCode || '+86'
-      request.passCodePayload = payload
-      return this.login(request, 'signin')
+    return this.settle((params) => {
+      const request = fillDefaults(checkParams(params, 'passCodePayload.passCode'), { connection: 'PASSCODE' })
+      const payload = request.passCodePayload as Fields
+      requireText(payload.phone || payload.email, 'passCodePayload.phone (or email)')
+      if (payload.phone) fillDefaults(payload, { phoneCountryCode: '+86' })
+      return this.logIn('signin', request)
     }, params)
   }
 
@@ -243,7 +219,7 @@ export class Authing {
    * const [error] = await authing.sendSms({ phoneNumber: '188xxxx8888', phoneCountryCode: '+86', channel: 'CHANNEL_LOGIN' })
    */
   sendSms(params: SendSmsParams): Promise<SDKResponse<SimpleResponseData>> {
-    return this.call('send-sms', params, 'phoneNumber channel', { phoneCountryCode: '+86' })
+    return this.poolMethod('send-sms', params, 'phoneNumber channel', { phoneCountryCode: '+86' })
   }
 
   /**
@@ -252,7 +228,7 @@ export class Authing {
    * const [error] = await authing.sendEmailCode({ email: 'user@example.com', channel: 'CHANNEL_LOGIN' })
    */
   sendEmailCode(params: SendEmailCodeParams): Promise<SDKResponse<SimpleResponseData>> {
-    return this.call('send-email', params, 'email channel')
+    return this.poolMethod('send-email', params, 'email channel')
   }
 
   /**
@@ -260,13 +236,13 @@ export class Authing {
    * do this by themselves when needed. A rejected refresh token ends the session (`session_expired`).
    */
   refreshToken(): Promise<SDKResponse<LoginState>> {
-    return this.run(async () => {
+    return this.settle(async () => {
       const state = await this.session.peek()
-      if (!state) throw authingError('not_logged_in', 'Not logged in')
+      if (!state) throw authingError('not_logged_in')
       if (!state.refresh_token) {
-        throw authingError('invalid_argument', 'This session has no refresh token: log in with the scope offline_access')
+        throw authingError('invalid_argument', 'this session has no refresh token: log in with the scope offline_access')
       }
-      return copy(await this.session.refresh(state))
+      return shallowCopy(await this.session.refresh(state))
     })
   }
 
@@ -275,14 +251,12 @@ export class Authing {
    * tokens on the server where it can. Resolves with `true`.
    */
   logout(): Promise<SDKResponse<true>> {
-    return this.run(async () => {
+    return this.settle(async () => {
       const state = await this.session.peek().catch(noop)
-      const revoke = (token: string | undefined, hint: string) =>
-        token && this.http.send({ path: REVOCATION_PATH, form: { client_id: this.appId, token, token_type_hint: hint } }).catch(noop)
       await Promise.all([
         this.session.clear('logout'),
-        state && revoke(state.access_token, 'access_token'),
-        state && revoke(state.refresh_token, 'refresh_token'),
+        state && this.revoke(state.access_token, 'access_token'),
+        state && this.revoke(state.refresh_token, 'refresh_token'),
       ])
       return true as const
     })
@@ -294,15 +268,16 @@ export class Authing {
    * const [error] = await authing.updatePassword({ newPassword: 'NEW', oldPassword: 'OLD', passwordEncryptType: 'sm2' })
    */
   updatePassword(params: UpdatePasswordParams): Promise<SDKResponse<SimpleResponseData>> {
-    return this.run(async (params) => {
-      const request = body(params, 'newPassword')
-      const type = request.passwordEncryptType as PasswordEncryptType
-      if (request.oldPassword != null) text(request.oldPassword, 'oldPassword')
-      checkEncryptType(type)
+    return this.settle(async (params) => {
+      const request = checkParams(params, 'newPassword')
+      if (request.oldPassword != null) requireText(request.oldPassword, 'oldPassword')
+      const encode = this.encryption.encoderFor(request.passwordEncryptType)
       await this.session.current()
-      const encrypt = (password: unknown) => password && this.encryption.encrypt(password as string, type)
-      ;[request.newPassword, request.oldPassword] = await Promise.all([encrypt(request.newPassword), encrypt(request.oldPassword)])
-      return this.user('update-password', request)
+      const encodeIfGiven = (password: unknown) => (password ? encode(password as string) : password)
+      const [newPassword, oldPassword] = await Promise.all([encodeIfGiven(request.newPassword), encodeIfGiven(request.oldPassword)])
+      request.newPassword = newPassword
+      request.oldPassword = oldPassword
+      return this.sendAsUser<SimpleResponseData>('update-password', request)
     }, params)
   }
 
@@ -312,9 +287,9 @@ export class Authing {
    * const [error, userInfo] = await authing.getUserInfo({ withIdentities: true })
    */
   getUserInfo(params?: GetUserInfoParams): Promise<SDKResponse<UserInfo>> {
-    return this.run((params) => {
-      const flags = optionalFields(params, 'params') || {}
-      return this.user('get-profile', undefined, {
+    return this.settle((params) => {
+      const flags = optionalObject(params, 'params') || {}
+      return this.sendAsUser<UserInfo>('get-profile', undefined, {
         withCustomData: !!flags.withCustomData,
         withDepartmentIds: !!flags.withDepartmentIds,
         withIdentities: !!flags.withIdentities,
@@ -328,7 +303,7 @@ export class Authing {
    * const [error, userInfo] = await authing.updateUserInfo({ nickname: 'Alice', address: 'YOUR_ADDRESS' })
    */
   updateUserInfo(params: UpdateUserInfoParams): Promise<SDKResponse<UserInfo>> {
-    return this.userCall('update-profile', params, '')
+    return this.userMethod('update-profile', params)
   }
 
   /**
@@ -336,11 +311,11 @@ export class Authing {
    * (`data.url` is the new photo); fails if the picker is cancelled, the upload fails or the profile is not updated.
    */
   updateAvatar(): Promise<SDKResponse<UploadFileResponseData>> {
-    return this.run(async () => {
+    return this.settle(async () => {
       await this.session.current()
-      const filePath = await platformCall('platform', 'Choosing an image', () => this.adapter.chooseImage())
-      const uploaded = (await this.http.upload(filePath)) as UploadFileResponseData
-      await this.user('update-profile', { photo: uploaded.data.url })
+      const filePath = await callPlatform('platform', 'choosing an image', () => this.adapter.chooseImage())
+      const uploaded = await this.http.upload({ path: UPLOAD_PATH, filePath, read: readUpload })
+      await this.sendAsUser('update-profile', { photo: uploaded.data.url })
       return uploaded
     })
   }
@@ -351,8 +326,12 @@ export class Authing {
    * const [error, phone] = await authing.getPhone({ extIdpConnidentifier: 'AUTHING_EXT_IDP_CONN_IDENTIFIER', code: e.detail.code })
    */
   getPhone(params: GetPhoneParams): Promise<SDKResponse<GetUserPhoneResponseData>> {
-    return this.run(async (params) => {
-      const data: Fields = await this.api('get-wechat-miniprogram-phone', body(params, 'extIdpConnidentifier code'))
+    return this.settle(async (params) => {
+      const data = await this.sendToPool<Fields | undefined>(
+        'get-wechat-miniprogram-phone',
+        checkParams(params, 'extIdpConnidentifier code'),
+      )
+      // Some servers wrap the phone in phone_info.
       return ((data && data.phone_info) || data) as GetUserPhoneResponseData
     }, params)
   }
@@ -363,7 +342,7 @@ export class Authing {
    * const [error] = await authing.bindPhone({ phoneNumber: '188xxxx8888', passCode: '123456' })
    */
   bindPhone(params: BindPhoneParams): Promise<SDKResponse<SimpleResponseData>> {
-    return this.userCall('bind-phone', params, 'phoneNumber passCode')
+    return this.userMethod('bind-phone', params, 'phoneNumber passCode')
   }
 
   /**
@@ -372,12 +351,12 @@ export class Authing {
    */
   updatePhoneRequest(params: UpdatePhoneRequestParams): Promise<SDKResponse<UpdatePhoneRequestResult>> {
     const required = 'phonePassCodePayload.newPhoneNumber phonePassCodePayload.newPhonePassCode'
-    return this.userCall('verify-update-phone-request', params, required, { verifyMethod: 'PHONE_PASSCODE' })
+    return this.userMethod('verify-update-phone-request', params, required, { verifyMethod: 'PHONE_PASSCODE' })
   }
 
   /** Completes a phone number change with the token from `updatePhoneRequest`. */
   updatePhone(params: UpdatePhoneParams): Promise<SDKResponse<SuccessResult>> {
-    return this.userCall('update-phone', params, 'updatePhoneToken')
+    return this.userMethod('update-phone', params, 'updatePhoneToken')
   }
 
   /**
@@ -386,7 +365,7 @@ export class Authing {
    * const [error] = await authing.bindEmail({ email: 'user@example.com', passCode: '123456' })
    */
   bindEmail(params: BindEmailParams): Promise<SDKResponse<SimpleResponseData>> {
-    return this.userCall('bind-email', params, 'email passCode')
+    return this.userMethod('bind-email', params, 'email passCode')
   }
 
   /**
@@ -395,12 +374,12 @@ export class Authing {
    */
   updateEmailRequest(params: UpdateEmailRequestParams): Promise<SDKResponse<UpdateEmailRequestResult>> {
     const required = 'emailPassCodePayload.newEmail emailPassCodePayload.newEmailPassCode'
-    return this.userCall('verify-update-email-request', params, required, { verifyMethod: 'EMAIL_PASSCODE' })
+    return this.userMethod('verify-update-email-request', params, required, { verifyMethod: 'EMAIL_PASSCODE' })
   }
 
   /** Completes an e-mail change with the token from `updateEmailRequest`. */
   updateEmail(params: UpdateEmailParams): Promise<SDKResponse<SuccessResult>> {
-    return this.userCall('update-email', params, 'updateEmailToken')
+    return this.userMethod('update-email', params, 'updateEmailToken')
   }
 
   /**
@@ -409,28 +388,28 @@ export class Authing {
    * `deleteAccount`.
    */
   deleteAccountRequest(params: DeleteAccountRequestParams): Promise<SDKResponse<DeleteAccountRequestResult>> {
-    return this.run(async (params) => {
-      const request = body(params, 'verifyMethod')
-      const method = request.verifyMethod as string
-      if (!Object.prototype.hasOwnProperty.call(DELETE_PROOFS, method)) {
+    return this.settle(async (params) => {
+      const request = checkParams(params, 'verifyMethod')
+      const proofs = DELETE_PROOFS[request.verifyMethod as string]
+      // (an inherited name such as "constructor" finds no string)
+      if (typeof proofs != 'string') {
         throw authingError('invalid_argument', 'verifyMethod must be PHONE_PASSCODE, EMAIL_PASSCODE or PASSWORD')
       }
-      body(request, DELETE_PROOFS[method] as string)
-      if (method == 'PASSWORD') {
-        const payload = body(request.passwordPayload, '')
-        checkEncryptType(payload.passwordEncryptType)
+      checkParams(request, proofs)
+      if (request.verifyMethod == 'PASSWORD') {
+        const payload = request.passwordPayload as Fields
+        const encode = this.encryption.encoderFor(payload.passwordEncryptType)
         await this.session.current()
-        payload.password = await this.encryption.encrypt(payload.password as string, payload.passwordEncryptType as PasswordEncryptType)
-        request.passwordPayload = payload
+        payload.password = await encode(payload.password as string)
       }
-      return this.user('verify-delete-account-request', request)
+      return this.sendAsUser<DeleteAccountRequestResult>('verify-delete-account-request', request)
     }, params)
   }
 
   /** Deletes the account with the token from `deleteAccountRequest`, then clears the login state on this device. */
   deleteAccount(params: DeleteAccountParams): Promise<SDKResponse<SuccessResult>> {
-    return this.run(async (params) => {
-      const result = await this.user('delete-account', body(params, 'deleteAccountToken'))
+    return this.settle(async (params) => {
+      const result = await this.sendAsUser<SuccessResult>('delete-account', checkParams(params, 'deleteAccountToken'))
       await this.session.clear('logout').catch(noop) // the account is gone either way
       return result
     }, params)
@@ -441,16 +420,16 @@ export class Authing {
    * with `getLoginCode()` before the data was produced.
    */
   decryptData(params: DecryptDataParams): Promise<SDKResponse<Record<string, unknown>>> {
-    return this.call('decrypt-wechat-miniprogram-data', params, 'extIdpConnidentifier encryptedData iv code')
+    return this.poolMethod('decrypt-wechat-miniprogram-data', params, 'extIdpConnidentifier encryptedData iv code')
   }
 
   /** Links the WeChat identity of a fresh login code to the logged-in user. */
   bindWxByCode(params?: BindWxByCodeParams): Promise<SDKResponse<unknown>> {
-    return this.run(async (params) => {
-      const request = body(params == null ? {} : params, '')
+    return this.settle(async (params) => {
+      const request = checkParams(params == null ? {} : params)
       await this.session.current()
-      request.code = await this.loginCode()
-      return this.user('/connections/social/wechat-miniprogram/bind', request)
+      request.code = await this.freshLoginCode()
+      return this.sendAsUser('/connections/social/wechat-miniprogram/bind', request)
     }, params)
   }
 
@@ -465,52 +444,61 @@ export class Authing {
   }
 
   /**
-   * Runs a method body so that it resolves to a result tuple whatever happens, unserialisable arguments included.
-   * The body gets a copy of the argument, read once as JSON: what is checked is what is sent, and a getter, proxy or
-   * `toJSON` of the caller's that fails, or answers differently the second time, is an invalid argument before any I/O.
+   * Runs a method's body on its own copy of the argument (see `copyArgument`) and resolves with the result tuple,
+   * whatever happens.
    */
-  private run<T, P = undefined>(task: (input: P) => T | Promise<T>, input?: P): Promise<SDKResponse<T>> {
-    return new Promise<T>((resolve) => {
-      resolve(task(input && typeof input == 'object' ? JSON.parse(JSON.stringify(input)) : input))
-    }).then(
+  private settle<T, P = undefined>(body: (params: P) => T | Promise<T>, params?: P): Promise<SDKResponse<T>> {
+    return new Promise<T>((resolve) => resolve(body(copyArgument(params) as P))).then(
       (data): SDKResponse<T> => [null, data],
-      (error): SDKResponse<T> => [toAuthingError(error), undefined],
+      (error: unknown): SDKResponse<T> => [toAuthingError(error), undefined],
     )
   }
 
-  /** A call identified by the user pool, no login needed. */
-  private api(path: string, request: object, headers = this.pool): Promise<never> {
-    return this.http.send({ path, body: request, headers }) as Promise<never>
+  /** Sends a V3 call identified by the user pool; no login needed. */
+  private sendToPool<T>(path: string, body: object): Promise<T> {
+    return this.http.send({ path, body, headers: this.poolHeaders, read: readEnvelope<T> })
   }
 
-  /** The one authenticated call: the access token is current, and renewed once on a 401. */
-  private user(path: string, request?: object, query?: Fields): Promise<never> {
-    const headers = (token: string) => Object.assign({ Authorization: token }, this.pool)
-    return this.session.authorized((token) => this.http.send({ path, body: request, query, headers: headers(token) })) as Promise<never>
+  /** The one authenticated V3 call: the access token is current, and renewed once on a 401. */
+  private sendAsUser<T>(path: string, body?: object, query?: Fields): Promise<T> {
+    return this.session.authorized((accessToken) => {
+      const headers = Object.assign({ Authorization: accessToken }, this.poolHeaders)
+      return this.http.send({ path, body, query, headers, read: readEnvelope<T> })
+    })
   }
 
-  private call<T>(path: string, params: unknown, required: string, defaults?: Fields): Promise<SDKResponse<T>> {
-    return this.run((params) => this.api(path, body(params, required, defaults)), params)
+  /** A public method that checks its argument and sends it as a pool call. */
+  private poolMethod<T>(path: string, params: unknown, required: string, defaults: Fields = {}): Promise<SDKResponse<T>> {
+    return this.settle((params) => this.sendToPool<T>(path, fillDefaults(checkParams(params, required), defaults)), params)
   }
 
-  private userCall<T>(path: string, params: unknown, required: string, defaults?: Fields): Promise<SDKResponse<T>> {
-    return this.run((params) => this.user(path, body(params, required, defaults)), params)
+  /** A public method that checks its argument and sends it as an authenticated call. */
+  private userMethod<T>(path: string, params: unknown, required = '', defaults: Fields = {}): Promise<SDKResponse<T>> {
+    return this.settle((params) => this.sendAsUser<T>(path, fillDefaults(checkParams(params, required), defaults)), params)
   }
 
-  private async login(request: Fields, path = 'signin-by-mobile'): Promise<LoginState> {
-    const tokens = await this.api(path, request, { 'x-authing-app-id': this.appId })
-    return copy(await this.session.login(tokens))
+  /** Revokes a token on the server, as far as it can: logout goes on whatever happens. */
+  private revoke(token: string | undefined, hint: string): Promise<unknown> | undefined {
+    if (!token) return undefined
+    const form = { client_id: this.appId, token, token_type_hint: hint }
+    return this.http.send({ path: REVOCATION_PATH, form, read: readRevocation }).catch(noop)
+  }
+
+  /** Sends a login (identified by the app) and stores the state it returns. */
+  private async logIn(path: 'signin' | 'signin-by-mobile', request: Fields): Promise<LoginState> {
+    const tokens = await this.http.send({ path, body: request, headers: { 'x-authing-app-id': this.appId }, read: readEnvelope<unknown> })
+    return shallowCopy(await this.session.login(tokens))
   }
 
   /** The WeChat code payload: the caller's optional profile data plus a fresh login code. */
   private async codePayload(given: unknown) {
-    const profile = optionalFields(given as Fields, 'the encryptedData/iv payload') || {}
-    return { encryptedData: profile.encryptedData || '', iv: profile.iv || '', code: await this.loginCode() }
+    const profile = optionalObject(given, 'the encryptedData/iv payload') || {}
+    return { encryptedData: profile.encryptedData || '', iv: profile.iv || '', code: await this.freshLoginCode() }
   }
 
-  private async loginCode(): Promise<string> {
-    const code = await platformCall('platform', 'Getting a login code', () => this.adapter.login())
-    if (typeof code != 'string' || !code) throw authingError('platform', 'The platform returned no login code')
+  private async freshLoginCode(): Promise<string> {
+    const code = await callPlatform('platform', 'getting a login code', () => this.adapter.login())
+    if (typeof code != 'string' || !code) throw authingError('platform', 'no login code')
     return code
   }
 }

@@ -1,30 +1,35 @@
 /**
- * Every failure of the SDK is an {@link AuthingError} with one of these codes.
- *
- * | code | meaning | what the app should do |
- * |---|---|---|
- * | `invalid_argument` | a required argument or option is missing or malformed; nothing was sent | fix the call |
- * | `not_logged_in` | there is no login state | show the login page |
- * | `session_expired` | the session ended (refresh token rejected, access token expired with no refresh token, or revoked); local state was cleared | show the login page |
- * | `network` | the request did not reach the server (offline, DNS, TLS, domain not whitelisted) | retry later; the login state is kept |
- * | `timeout` | the server did not answer in time | retry later; the login state is kept |
- * | `server` | the server failed (5xx) or answered something unreadable | retry later; the login state is kept |
- * | `api` | the server refused the request (wrong password or code, throttled, conflict…); see `statusCode`, `apiCode`, `message` | show `message` |
- * | `encrypt_failed` | the password could not be encrypted; nothing was sent | check the encryption plugin and the public key |
- * | `platform` | a platform API failed or was cancelled (login code, image picker, upload) | show `message`, let the user retry |
- * | `storage` | reading or writing the login state in storage failed | show `message` |
+ * Every code the SDK reports, with the sentence its message starts with. A message may go on after a colon with what
+ * is known of the particular failure (which argument, the platform's `errMsg`…); an error the server explained
+ * carries the server's own words instead.
  */
-export type AuthingErrorCode =
-  | 'invalid_argument'
-  | 'not_logged_in'
-  | 'session_expired'
-  | 'network'
-  | 'timeout'
-  | 'server'
-  | 'api'
-  | 'encrypt_failed'
-  | 'platform'
-  | 'storage'
+export const ERROR_MESSAGES = {
+  /** A required argument or option is missing or malformed; nothing was sent. Fix the call. */
+  invalid_argument: 'Invalid argument',
+  /** There is no login state. Show the login page. */
+  not_logged_in: 'Not logged in',
+  /** The session ended (refresh token rejected, access token expired with no refresh token, or revoked); local state was cleared. Show the login page. */
+  session_expired: 'Session ended, log in again',
+  /** The request did not reach the server (offline, DNS, TLS, domain not whitelisted). Retry later; the login state is kept. */
+  network: 'Request failed',
+  /** The server did not answer in time. Retry later; the login state is kept. */
+  timeout: 'Request timed out',
+  /** The server failed (5xx) or answered something unreadable. Retry later; the login state is kept. */
+  server: 'Unusable server answer',
+  /** The server refused the request (wrong password or code, throttled, conflict…); see `statusCode`, `apiCode`. Show `message`. */
+  api: 'Request refused',
+  /** The password could not be encrypted; nothing was sent. Check the encryption plugin and the public key. */
+  encrypt_failed: 'Password encryption failed',
+  /** A platform API failed or was cancelled (login code, image picker, upload). Show `message`, let the user retry. */
+  platform: 'Platform call failed',
+  /** Reading or writing the login state in storage failed. Show `message`. */
+  storage: 'Storage failed',
+  /** A failure the SDK cannot classify (e.g. an adapter that broke its contract); `cause` holds what was thrown. Report it. */
+  unknown: 'Unexpected error',
+} as const
+
+/** A stable, machine-readable reason: one of the keys of {@link ERROR_MESSAGES}. */
+export type AuthingErrorCode = keyof typeof ERROR_MESSAGES
 
 /** The error half of every result. Plain data: safe to log, show or serialise. */
 export interface AuthingError {
@@ -38,37 +43,60 @@ export interface AuthingError {
   apiCode?: number
   /** Authing's request id, when the server gave one; quote it when asking Authing for support. */
   requestId?: string
+  /**
+   * For `unknown` only: what was thrown, as it was. Not enumerable (like `Error.prototype.cause`), so serialising
+   * the error leaves it out.
+   */
+  cause?: unknown
 }
+
+/** What the server said about a failure: kept on the error; its own explanation, if any, is the whole message. */
+export type ServerDetails = Pick<AuthingError, 'message' | 'statusCode' | 'apiCode' | 'requestId'>
 
 /** The errors this SDK made: anything else that was thrown is described, never passed on as it is. */
 const made = new WeakSet<object>()
 
-/** The one error constructor. */
-export function authingError(code: AuthingErrorCode, message: string, details?: Partial<AuthingError>): AuthingError {
-  const error = Object.assign({}, details, { message, code })
+/** The one error constructor: the catalogue's sentence for `code`, then `detail` (or the server's own words). */
+export function authingError(code: AuthingErrorCode, detail?: string, server?: Partial<ServerDetails>): AuthingError {
+  const lead = ERROR_MESSAGES[code]
+  const error: AuthingError = Object.assign({ message: detail ? `${lead}: ${detail}` : lead, code }, server)
   made.add(error)
   return error
+}
+
+/** Whether `reason` is an error this SDK made (and may be returned as it is). */
+export function isAuthingError(reason: unknown): reason is AuthingError {
+  return made.has(reason as object)
 }
 
 /** Readable text of anything thrown or rejected (platform errors carry `errMsg`), even of a value that cannot be read. */
 export function describe(reason: unknown): string {
   try {
-    const r = Object(reason) // primitives have no errMsg or message: they are their own text
-    for (const text of [r.errMsg, r.message, r === reason ? '' : String(reason)]) if (typeof text == 'string' && text.trim()) return text
+    // An object's own String() is "[object Object]": only its errMsg or message says something.
+    const isObject = reason && (typeof reason == 'object' || typeof reason == 'function')
+    const { errMsg, message } = (isObject ? reason : {}) as { errMsg?: unknown; message?: unknown }
+    for (const text of [errMsg, message, isObject || reason == null ? '' : String(reason)]) {
+      if (typeof text == 'string' && text.trim()) return text
+    }
   } catch {
     // a value that cannot even be read (a proxy that throws): nothing to say about it
   }
   return 'unknown error'
 }
 
-/** Turns anything caught into an {@link AuthingError}; something we did not throw ourselves came from the arguments. */
+/** Turns anything caught into an {@link AuthingError}: what the SDK did not raise itself is `unknown`, with its `cause`. */
 export function toAuthingError(reason: unknown): AuthingError {
-  return made.has(reason as object) ? (reason as AuthingError) : authingError('invalid_argument', `Invalid argument: ${describe(reason)}`)
+  if (isAuthingError(reason)) return reason
+  const error = authingError('unknown', describe(reason))
+  Object.defineProperty(error, 'cause', { value: reason })
+  return error
 }
 
-/** Wraps a platform call so that its failure becomes an {@link AuthingError} of the given code. */
-export function platformCall<T>(code: 'platform' | 'storage', what: string, call: () => Promise<T>): Promise<T> {
-  return new Promise<T>((resolve) => resolve(call())).catch((reason: unknown) => {
-    throw authingError(code, `${what} failed: ${describe(reason)}`)
-  })
+/** Runs a platform call so that its failure (thrown or rejected) becomes an {@link AuthingError} of the given code. */
+export async function callPlatform<T>(code: 'platform' | 'storage', what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call()
+  } catch (reason) {
+    throw authingError(code, `${what}: ${describe(reason)}`)
+  }
 }

@@ -1,5 +1,6 @@
-import type { Adapter } from './adapter'
+import type { Adapter, HttpResponse } from './adapter'
 import { describe } from './errors'
+import type { TimedOut } from './timeout'
 
 type Callbacks<T> = { success?: (result: T) => void; fail?: (error: { errMsg: string }) => void }
 type Api<O, T> = (options: O & Callbacks<T>) => unknown
@@ -159,13 +160,25 @@ export function createMiniProgramAdapter(api: MiniProgramApi): Adapter {
       if (task && typeof (task as Promise<unknown>).then == 'function') (task as Promise<unknown>).then(undefined, noop)
     })
   }
-  const response = (result: { statusCode: number; data: unknown }) => ({ status: result.statusCode, body: result.data })
+  /**
+   * A request or an upload: every HTTP status is a response; a failure whose errMsg says so (wx: "request:fail
+   * timeout") is reported as a timeout, the one place where the platforms' wording is read.
+   */
+  function transfer(name: 'request' | 'uploadFile', options: object): Promise<HttpResponse> {
+    return call(name, options).then(
+      (result) => ({ status: result.statusCode, body: result.data }),
+      (error: unknown) => {
+        const errMsg = describe(error)
+        throw /time ?out/i.test(errMsg) ? ({ timeout: true, errMsg } satisfies TimedOut) : error
+      },
+    )
+  }
   const picker = { count: 1, sourceType: ['album', 'camera'] as ('album' | 'camera')[], sizeType: ['compressed'] as 'compressed'[] }
 
   return {
     // dataType 'text': the core parses the body itself, so broken JSON is reported, not silently passed on.
     request: ({ url, method, headers, body, timeout }) =>
-      call('request', { url, method, header: headers, data: body, timeout, dataType: 'text', responseType: 'text' }).then(response),
+      transfer('request', { url, method, header: headers, data: body, timeout, dataType: 'text', responseType: 'text' }),
     storage: {
       getItem: (key) =>
         call('getStorage', { key }).then(
@@ -184,7 +197,7 @@ export function createMiniProgramAdapter(api: MiniProgramApi): Adapter {
       api.chooseMedia
         ? call('chooseMedia', Object.assign({ mediaType: ['image'] }, picker)).then((result) => result.tempFiles[0].tempFilePath)
         : call('chooseImage', picker).then((result) => result.tempFilePaths[0]),
-    uploadFile: ({ url, filePath, name, timeout }) => call('uploadFile', { url, filePath, name, timeout }).then(response),
+    uploadFile: ({ url, filePath, name, timeout }) => transfer('uploadFile', { url, filePath, name, timeout }),
     getRandomValues:
       api.getRandomValues && ((length) => call('getRandomValues', { length }).then((result) => new Uint8Array(result.randomValues))),
     onAppShow:

@@ -221,7 +221,7 @@ describe('server answers become readable errors', () => {
     })
     const [error] = await authing.sendSms({ phoneNumber: '1', channel: 'CHANNEL_LOGIN' })
     expectResult([error, undefined])
-    expect(error).toEqual({ code: 'server', statusCode: 429, message: 'Authing answered HTTP 400 with an unreadable body' })
+    expect(error).toEqual({ code: 'server', statusCode: 429, message: 'Unusable server answer: HTTP 400' })
   })
 
   test.each([

@@ -47,12 +47,30 @@ test('request maps to wx.request, text in and out; HTTP errors are responses', a
 test('a transport failure rejects with the platform error', async () => {
   const { api } = fakeApi({
     request: () => {
-      throw { errMsg: 'request:fail timeout' }
+      throw { errMsg: 'request:fail net::ERR_CONNECTION_REFUSED' }
     },
   })
   await expect(createMiniProgramAdapter(api).request({ url: 'u', method: 'GET', headers: {}, timeout: 1 })).rejects.toEqual({
-    errMsg: 'request:fail timeout',
+    errMsg: 'request:fail net::ERR_CONNECTION_REFUSED',
   })
+})
+
+test.each([
+  ['request', 'request:fail timeout'],
+  ['request', 'request:fail socket time out'],
+  ['uploadFile', 'uploadFile:fail Timeout'],
+] as const)('a %s failure saying "%s" is marked as a timeout', async (name, errMsg) => {
+  const { api } = fakeApi({
+    [name]: () => {
+      throw { errMsg }
+    },
+  })
+  const adapter = createMiniProgramAdapter(api)
+  const transfer =
+    name == 'request'
+      ? adapter.request({ url: 'u', method: 'GET', headers: {}, timeout: 1 })
+      : adapter.uploadFile({ url: 'u', filePath: 'f', name: 'file', timeout: 1 })
+  await expect(transfer).rejects.toEqual({ timeout: true, errMsg })
 })
 
 test('storage: a missing key reads as undefined; other failures reject', async () => {

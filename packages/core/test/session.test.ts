@@ -129,7 +129,7 @@ describe('automatic refresh', () => {
 
   test.each([
     ['network', { errMsg: 'request:fail net::ERR_CONNECTION_REFUSED' }],
-    ['timeout', { errMsg: 'request:fail timeout' }],
+    ['timeout', { errMsg: 'request:fail timeout', timeout: true }],
   ])('a transport failure during refresh (%s) keeps the state', async (code, fault) => {
     const { authing, clock, faults, login, storage, key } = setup()
     const state = await login()

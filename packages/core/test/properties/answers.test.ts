@@ -132,7 +132,8 @@ test.each(Object.keys(OPERATIONS))('%s: any answer gives a documented result and
       if (operation.expired) clock.now += 2 * 3600 * 1000
       let response: HttpResponse | undefined
       server.handlers[operation.route] = () => {
-        if ('reject' in given) throw { errMsg: given.reject }
+        // rejected as an adapter must: a timeout flagged as one
+        if ('reject' in given) throw /timeout/.test(given.reject) ? { errMsg: given.reject, timeout: true } : { errMsg: given.reject }
         return (response = 'plausible' in given ? PLAUSIBLE[given.plausible](server) : given)
       }
 

@@ -1,0 +1,62 @@
+import { authingError, type AuthingError, type ServerDetails } from './errors'
+
+/** An HTTP answer with its body parsed: JSON as an object, anything else as an empty one. */
+export interface Answer {
+  status: number
+  body: Record<string, unknown>
+}
+
+/**
+ * How one endpoint's answer is read: returns the call's data when the answer is a success, or `undefined` when it is
+ * a failure (then {@link answerError} explains it). Each caller passes the reader of its endpoint.
+ */
+export type ReadAnswer<T> = (answer: Answer) => T | undefined
+
+/**
+ * The V3 API's envelope `{ statusCode, message, data }`: success is `statusCode` 200, and its data is `data` (or the
+ * whole body where there is none), of the type the endpoint documents.
+ */
+export function readEnvelope<T>({ body }: Answer): T | undefined {
+  if (body.statusCode !== 200) return undefined
+  return (body.data != null ? body.data : body) as T
+}
+
+/** Parses what the platform delivered: text is parsed as JSON; what is not an object reads as an empty body. */
+export function toAnswer(status: number, delivered: unknown): Answer {
+  let body = delivered
+  if (typeof delivered == 'string') {
+    try {
+      body = JSON.parse(delivered)
+    } catch {
+      body = undefined // unreadable text (an HTML error page, a cut-off body): reported as a server failure
+    }
+  }
+  return { status, body: body && typeof body == 'object' ? (body as Record<string, unknown>) : {} }
+}
+
+/** The first of `values` of the given type; a string must not be blank. */
+function firstOfType<T>(type: 'string' | 'number', values: unknown[]): T | undefined {
+  for (const value of values) {
+    if (typeof value == type && (type != 'string' || (value as string).trim())) return value as T
+  }
+  return undefined
+}
+
+/**
+ * The error of a failed answer, whatever its kind of endpoint. Only fields of the documented types
+ * are kept: the error stays plain, readable data whatever the server sent.
+ */
+export function answerError({ status, body }: Answer): AuthingError {
+  const statusCode = [body.statusCode, body.code, status].filter(Number.isInteger)[0] as number
+  const said = firstOfType<string>('string', [body.message, body.error_description])
+  const oauthError = firstOfType<string>('string', [body.error])
+  const details: Partial<ServerDetails> = {
+    statusCode,
+    apiCode: firstOfType<number>('number', [body.apiCode]),
+    requestId: firstOfType<string>('string', [body.requestId]),
+  }
+  if (said) details.message = said
+  if (oauthError == 'invalid_grant') return authingError('session_expired', oauthError, details)
+  if (statusCode >= 500 || status >= 500 || !(said || oauthError)) return authingError('server', `HTTP ${status}`, details)
+  return authingError('api', oauthError, details)
+}
