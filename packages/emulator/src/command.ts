@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { EmulatorOptions } from './options'
-import { DEMO, DEMO_USER } from './seed'
+import { DEMO, DEMO_USER } from './state/seed'
 import { startEmulator, type RunningEmulator } from './start'
 import type { EmulatorSeed, EmulatorUser } from './types'
 

@@ -1,18 +1,18 @@
 // One emulator instance: its state, clock, keys, config and the services that act on them. Routes and the control
 // plane receive this object; services read `emu.state` on every call because reset/import replace it.
-import { ActionTokens } from './action-tokens'
+import { ActionTokens } from './services/action-tokens'
 import { Clock } from './clock'
-import { VerificationCodes } from './codes'
+import { VerificationCodes } from './services/codes'
 import { keysFrom, type KeyMaterial } from './crypto/keys'
 import { ApiError } from './errors'
-import { Faults } from './faults'
+import { Faults } from './server/faults'
 import { initialConfig, type EmulatorOptions } from './options'
-import { RequestLog } from './request-log'
-import { seededState } from './seed'
+import { RequestLog } from './server/request-log'
+import { seededState } from './state/seed'
 import { assertSnapshot, emptyState, snapshotOf, stateFrom, type State, type StateSnapshot } from './state'
-import { Tokens } from './tokens'
+import { Tokens } from './services/tokens'
 import type { EmulatorConfig } from './types'
-import { Wechat } from './wechat'
+import { Wechat } from './services/wechat'
 
 export class Emulator {
   readonly clock: Clock

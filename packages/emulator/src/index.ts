@@ -9,7 +9,7 @@
  */
 export { startEmulator, type RunningEmulator } from './start'
 export { createEmulatorClient, EmulatorClientError, type EmulatorClient, type EmulatorClientOptions } from './client'
-export { DEMO, DEMO_USER } from './seed'
+export { DEMO, DEMO_USER } from './state/seed'
 export type { EmulatorOptions } from './options'
 export type { ExportedKeys } from './crypto/keys'
 export type {

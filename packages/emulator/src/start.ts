@@ -5,7 +5,7 @@ import { createEmulatorClient, type EmulatorClient } from './client'
 import { generateKeys, sharedKeys } from './crypto/keys'
 import { Emulator } from './emulator'
 import type { EmulatorOptions } from './options'
-import { accessRules } from './security'
+import { accessRules } from './server/access'
 import { buildServer } from './server'
 
 /** A listening emulator. */

@@ -1,6 +1,8 @@
-// Decryption of passwords sent with `passwordEncryptType` rsa / sm2 (protocol.md §6).
+// Decryption of passwords sent with `passwordEncryptType` rsa / sm2 (protocol.md §6), and checking a password that
+// may or may not have been encrypted against a stored hash.
 import { constants, privateDecrypt } from 'node:crypto'
 import { sm2 } from 'sm-crypto'
+import { verifyPassword } from './hash'
 import type { KeyMaterial } from './keys'
 
 export type PasswordEncryptType = 'none' | 'rsa' | 'sm2'
@@ -95,4 +97,21 @@ export function decryptPassword(value: string, type: PasswordEncryptType, keys: 
   if (type === 'rsa') return rsaDecrypt(value, keys)
   if (type === 'sm2') return sm2Decrypt(value, keys)
   return value
+}
+
+/**
+ * Whether a password matches a stored hash. Clients flag `passwordEncryptType` but the official SDK leaves some
+ * passwords in plain text (oldPassword, delete-account), so the input itself is tried after its decryption.
+ */
+export async function passwordMatches(
+  passwordHash: string | null,
+  value: string,
+  type: PasswordEncryptType,
+  keys: KeyMaterial,
+): Promise<boolean> {
+  const decrypted = type === 'none' ? undefined : decryptPassword(value, type, keys)
+  for (const candidate of decrypted === undefined ? [value] : [decrypted, value]) {
+    if (await verifyPassword(candidate, passwordHash)) return true
+  }
+  return false
 }

@@ -1,15 +1,15 @@
 // The control plane under /__emulator: inspect and drive the emulator from tests, scripts and the dashboard.
 // Plain JSON in and out, real HTTP statuses, never subject to faults. `createEmulatorClient` wraps every route.
 import type { FastifyInstance } from 'fastify'
-import { hashPassword } from './crypto/hash'
-import type { Emulator } from './emulator'
-import { ApiError } from './errors'
-import { FAULT_KINDS } from './faults'
-import { anyObject, arrayOf, bool, int, obj, oneOf, str, type Schema } from './schema'
-import type { UserRecord } from './state'
-import type { EmulatorConfig, EmulatorInfo, FaultSpec, NewUser, UserPatch, UserQuery } from './types'
-import { createUser, emulatorUser, GENDERS, normalizeEmail, PROFILE_FIELDS, patchUser, USER_STATUSES } from './users'
-import { EMULATOR_VERSION } from './version'
+import { hashPassword } from '../crypto/hash'
+import type { Emulator } from '../emulator'
+import { ApiError } from '../errors'
+import { FAULT_KINDS } from '../server/faults'
+import { anyObject, arrayOf, bool, int, obj, oneOf, str, type Schema } from '../schema'
+import type { UserRecord } from '../state'
+import type { EmulatorConfig, EmulatorInfo, FaultSpec, NewUser, UserPatch, UserQuery } from '../types'
+import { createUser, emulatorUser, GENDERS, normalizeEmail, PROFILE_FIELDS, patchUser, USER_STATUSES } from '../services/users'
+import { EMULATOR_VERSION } from '../version'
 
 const BASE = '/__emulator'
 

@@ -1,19 +1,26 @@
 // POST /api/v3/signin (PASSWORD, PASSCODE) and POST /api/v3/signin-by-mobile (WeChat code, code + phone, phone).
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { identifyApp } from '../auth'
+import { identifyApp } from './caller'
 import { verifyPassword } from '../crypto/hash'
 import { decryptPassword } from '../crypto/password'
 import type { Emulator } from '../emulator'
 import { errors, ok, required } from '../errors'
-import { completeLogin, type LoginOptions } from '../login'
 import { anyObject, anything, bool, obj, oneOf, str } from '../schema'
 import type { UserRecord } from '../state'
-import type { CodeTarget } from '../codes'
+import type { CodeTarget } from '../services/codes'
 import type { AppInfo, NewUser } from '../types'
-import { checkEmail, checkPhone, createUser, findConnection, findUser, normalizeCountryCode, type UserLookup } from '../users'
-import type { WechatPhone } from '../wechat'
+import { checkEmail, checkPhone, createUser, findConnection, findUser, normalizeCountryCode, type UserLookup } from '../services/users'
+import type { WechatPhone } from '../services/wechat'
 
 export const ENCRYPT_TYPES = ['none', 'rsa', 'sm2'] as const
+
+/** The `options` object of the login endpoints (fields the emulator uses). */
+interface LoginOptions {
+  scope?: string
+  clientIp?: string
+  autoRegister?: boolean
+  passwordEncryptType?: 'none' | 'rsa' | 'sm2'
+}
 
 const loginOptions = obj({
   scope: str(),
@@ -198,6 +205,26 @@ async function wechatLogin(emu: Emulator, app: AppInfo, body: MobileBody): Promi
       return user
     }
   }
+}
+
+/** What every successful login does, whatever the method: status check, login statistics, a new session. */
+async function completeLogin(
+  emu: Emulator,
+  request: FastifyRequest,
+  user: UserRecord,
+  app: AppInfo,
+  options: LoginOptions,
+  connection: string,
+): Promise<Record<string, unknown>> {
+  if (user.status !== 'Activated') throw errors.userLocked(user.status)
+  const now = emu.clock.iso()
+  user.loginsCount += 1
+  user.lastLogin = now
+  user.lastIp = options.clientIp ?? request.ip
+  user.lastLoginApp = app.id
+  const tokens = await emu.tokens.startSession(user, app, options.scope, connection)
+  // Authing's docs call the field expire_in while the SDK reads expires_in: send both unless told otherwise.
+  return emu.config.mirrorExpireIn ? { ...tokens, expire_in: tokens.expires_in } : { ...tokens }
 }
 
 export function signinRoutes(app: FastifyInstance, emu: Emulator): void {

@@ -1,11 +1,11 @@
 // Who is calling: the app (login and token endpoints), the user pool (anonymous endpoints) and the user
 // (every user endpoint goes through authenticate()).
 import type { FastifyRequest } from 'fastify'
-import type { Emulator } from './emulator'
-import { errors } from './errors'
-import type { UserRecord } from './state'
-import type { VerifiedToken } from './tokens'
-import type { AppInfo, UserPoolInfo } from './types'
+import type { Emulator } from '../emulator'
+import { errors } from '../errors'
+import type { UserRecord } from '../state'
+import type { VerifiedToken } from '../services/tokens'
+import type { AppInfo, UserPoolInfo } from '../types'
 
 /** A header value, trimmed; `""` counts as absent. */
 export function header(request: FastifyRequest, name: string): string | undefined {

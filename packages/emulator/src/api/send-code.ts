@@ -1,10 +1,10 @@
 // POST /api/v3/send-sms and POST /api/v3/send-email — issue a verification code (read it on the control plane).
 import type { FastifyInstance } from 'fastify'
-import { identifyPool } from '../auth'
+import { identifyPool } from './caller'
 import type { Emulator } from '../emulator'
 import { ok } from '../errors'
 import { obj, oneOf, str } from '../schema'
-import { checkEmail, checkPhone, normalizeCountryCode } from '../users'
+import { checkEmail, checkPhone, normalizeCountryCode } from '../services/users'
 
 export const SMS_CHANNELS = [
   'CHANNEL_LOGIN',

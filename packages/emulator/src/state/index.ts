@@ -1,8 +1,8 @@
 // Everything the emulator remembers, as JSON-friendly records (times are epoch milliseconds of the emulator clock),
 // and the conversion to and from the exported snapshot.
-import type { ExportedKeys } from './crypto/keys'
-import { ApiError } from './errors'
-import type { AppInfo, ConnectionInfo, EmulatorConfig, Identity, UserAccountFields, UserPoolInfo } from './types'
+import type { ExportedKeys } from '../crypto/keys'
+import { ApiError } from '../errors'
+import type { AppInfo, ConnectionInfo, EmulatorConfig, Identity, UserAccountFields, UserPoolInfo } from '../types'
 
 /** A stored user: the account fields it shares with UserDto, plus pool, password hash, custom data, identities and departments. */
 export interface UserRecord extends UserAccountFields {

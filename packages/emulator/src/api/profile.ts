@@ -1,14 +1,13 @@
 // GET /api/v3/get-profile, POST /api/v3/update-profile, POST /api/v3/update-password.
 import type { FastifyInstance } from 'fastify'
-import { authenticate } from '../auth'
-import { passwordMatches } from '../credentials'
+import { authenticate } from './caller'
 import { hashPassword } from '../crypto/hash'
-import { decryptPassword, type PasswordEncryptType } from '../crypto/password'
+import { decryptPassword, type PasswordEncryptType, passwordMatches } from '../crypto/password'
 import type { Emulator } from '../emulator'
 import { errors, ok } from '../errors'
 import { anyObject, flag, obj, oneOf, str, type Schema } from '../schema'
 import type { Gender, UserProfileFields } from '../types'
-import { assertUnique, GENDERS, PROFILE_FIELDS, userDto } from '../users'
+import { assertUnique, GENDERS, PROFILE_FIELDS, userDto } from '../services/users'
 import { ENCRYPT_TYPES } from './signin'
 
 interface ProfileQuery {
@@ -75,7 +74,7 @@ export function profileRoutes(app: FastifyInstance, emu: Emulator): void {
     if (newPassword === undefined) throw errors.decryptFailed('newPassword', type)
     if (user.passwordHash !== null) {
       if (oldPassword === undefined) throw errors.empty('oldPassword')
-      if (!(await passwordMatches(user, oldPassword, type, emu.keys))) throw errors.wrongOldPassword()
+      if (!(await passwordMatches(user.passwordHash, oldPassword, type, emu.keys))) throw errors.wrongOldPassword()
     }
     user.passwordHash = await hashPassword(newPassword)
     user.passwordLastSetAt = emu.clock.iso()

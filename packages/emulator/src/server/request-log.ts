@@ -2,8 +2,8 @@
 // ring buffer for the control plane, and printed as one readable line through the logger.
 import { pipeline, Transform } from 'node:stream'
 import type { FastifyReply, FastifyRequest, RequestPayload } from 'fastify'
-import type { Clock } from './clock'
-import type { FaultKind, RequestLogEntry } from './types'
+import type { Clock } from '../clock'
+import type { FaultKind, RequestLogEntry } from '../types'
 
 const BODY_LIMIT = 64 * 1024
 

@@ -1,15 +1,14 @@
 // Binding and changing e-mail / phone, and deleting the account (protocol.md §4.16–4.18). The change and delete
 // flows verify first and hand out a short-lived single-use token that the second call redeems.
 import type { FastifyInstance } from 'fastify'
-import { authenticate } from '../auth'
-import type { CodeTarget } from '../codes'
-import { passwordMatches } from '../credentials'
-import type { PasswordEncryptType } from '../crypto/password'
+import { authenticate } from './caller'
+import type { CodeTarget } from '../services/codes'
+import { passwordMatches, type PasswordEncryptType } from '../crypto/password'
 import type { Emulator } from '../emulator'
 import { errors, ok, required } from '../errors'
 import { obj, oneOf, str } from '../schema'
 import type { UserRecord, VerificationCodeRecord } from '../state'
-import { assertUnique, checkEmail, checkPhone, normalizeCountryCode } from '../users'
+import { assertUnique, checkEmail, checkPhone, normalizeCountryCode } from '../services/users'
 import { ENCRYPT_TYPES } from './signin'
 
 const emailTarget = (user: UserRecord, email: string): CodeTarget => ({
@@ -207,7 +206,8 @@ async function verifyDeletion(emu: Emulator, user: UserRecord, body: DeleteReque
       const payload = required(body.passwordPayload, 'passwordPayload')
       const password = required(payload.password, 'passwordPayload.password')
       if (user.passwordHash === null) throw errors.badRequest('This user has no password; PASSWORD verification is not possible')
-      if (!(await passwordMatches(user, password, payload.passwordEncryptType ?? 'none', emu.keys))) throw errors.wrongPassword()
+      if (!(await passwordMatches(user.passwordHash, password, payload.passwordEncryptType ?? 'none', emu.keys)))
+        throw errors.wrongPassword()
       return undefined
     }
   }

@@ -1,7 +1,7 @@
 // The built-in demo data every emulator starts with (and returns to on reset), and the application of user seeds.
-import { emptyState, type State } from './state'
-import type { AppInfo, ConnectionInfo, EmulatorSeed, NewUser, UserPoolInfo } from './types'
-import { createUser } from './users'
+import { emptyState, type State } from '.'
+import type { AppInfo, ConnectionInfo, EmulatorSeed, NewUser, UserPoolInfo } from '../types'
+import { createUser } from '../services/users'
 
 /** Identifiers of the built-in demo app, used by the SDK's demo, examples and tests. */
 export const DEMO = {

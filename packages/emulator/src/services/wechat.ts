@@ -1,12 +1,12 @@
 // Simulated WeChat: `wx.login` codes and `getPhoneNumber` codes (minted on the control plane, or deterministic
 // `mock:` / `mockphone:` codes), their single-use exchange, and linking WeChat identities to users.
 import { createHash } from 'node:crypto'
-import { newSessionKey, wechatDecrypt, wechatEncrypt } from './crypto/wechat-aes'
-import type { Emulator } from './emulator'
-import { errors } from './errors'
-import { wechatStyleCode } from './ids'
-import type { UserRecord, WechatCodeRecord } from './state'
-import type { ConnectionInfo, EncryptedWechatData, Gender, MintedLoginCode, MintedPhoneCode, WechatCodeInfo } from './types'
+import { newSessionKey, wechatDecrypt, wechatEncrypt } from '../crypto/wechat-aes'
+import type { Emulator } from '../emulator'
+import { errors } from '../errors'
+import { wechatStyleCode } from '../ids'
+import type { UserRecord, WechatCodeRecord } from '../state'
+import type { ConnectionInfo, EncryptedWechatData, Gender, MintedLoginCode, MintedPhoneCode, WechatCodeInfo } from '../types'
 import { checkPhone, createUser, findUserByWechat, usersOfPool, wechatIdentities } from './users'
 
 /** What `jscode2session` would return. */

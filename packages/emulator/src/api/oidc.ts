@@ -1,7 +1,7 @@
 // OAuth / OIDC endpoints: the refresh_token grant, RFC 7009 revocation, JWKS and a minimal discovery document.
 // Bodies are form-urlencoded (JSON is accepted too); errors are `{ error, error_description }` with real HTTP statuses.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { header } from '../auth'
+import { header } from './caller'
 import type { Emulator } from '../emulator'
 import { OAuthError } from '../errors'
 import { obj, str } from '../schema'

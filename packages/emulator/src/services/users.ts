@@ -1,9 +1,9 @@
 // Users: creation, lookup by identifier or identity, uniqueness rules and the DTOs the API and control plane return.
-import { hashPassword } from './crypto/hash'
-import { errors } from './errors'
-import { objectId } from './ids'
-import type { State, UserRecord } from './state'
-import type { ConnectionInfo, EmulatorUser, Identity, NewUser, UserDto, UserPatch, UserProfileFields } from './types'
+import { hashPassword } from '../crypto/hash'
+import { errors } from '../errors'
+import { objectId } from '../ids'
+import type { State, UserRecord } from '../state'
+import type { ConnectionInfo, EmulatorUser, Identity, NewUser, UserDto, UserPatch, UserProfileFields } from '../types'
 
 /** The editable string profile fields, in UserDto order. */
 export const PROFILE_FIELDS = [

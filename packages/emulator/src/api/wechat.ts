@@ -1,12 +1,12 @@
 // WeChat helper endpoints: phone number from a phone code, decryption of encryptedData, the (deprecated) WeChat
 // access token endpoints, and binding a WeChat identity to the logged-in user.
 import type { FastifyInstance } from 'fastify'
-import { authenticate, identifyPool } from '../auth'
+import { authenticate, identifyPool } from './caller'
 import type { Emulator } from '../emulator'
 import { errors, ok, required } from '../errors'
 import { opaqueToken } from '../ids'
 import { obj, str } from '../schema'
-import { emulatorUser, findConnection } from '../users'
+import { emulatorUser, findConnection } from '../services/users'
 
 interface PhoneBody {
   extIdpConnidentifier: string

@@ -1,9 +1,9 @@
 // Fault injection: make chosen routes slow, fail with 5xx, answer an HTML error page, a truncated or empty body,
 // or drop the connection — so clients can be tested against a misbehaving network. Never applied to the control plane.
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { ApiError } from './errors'
-import { objectId } from './ids'
-import type { Fault, FaultKind, FaultSpec } from './types'
+import { ApiError } from '../errors'
+import { objectId } from '../ids'
+import type { Fault, FaultKind, FaultSpec } from '../types'
 
 export const FAULT_KINDS: readonly FaultKind[] = ['latency', 'status', 'html', 'truncated', 'empty', 'drop']
 
