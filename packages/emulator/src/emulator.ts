@@ -1,20 +1,21 @@
 // One emulator instance: its state, clock, keys, config and the services that act on them. Routes and the control
-// plane receive this object; services read `emu.state` on every call because reset/import replace it.
-import { ActionTokens } from './services/action-tokens'
+// plane receive this object; the services receive it only as their small context (clock, config, state, keys, url).
 import { Clock } from './clock'
-import { VerificationCodes } from './services/codes'
 import { keysFrom, type KeyMaterial } from './crypto/keys'
 import { ApiError } from './errors'
-import { Faults } from './server/faults'
 import { initialConfig, type EmulatorOptions } from './options'
+import { Faults } from './server/faults'
 import { RequestLog } from './server/request-log'
-import { seededState } from './state/seed'
-import { assertSnapshot, emptyState, snapshotOf, stateFrom, type State, type StateSnapshot } from './state'
+import { ActionTokens } from './services/action-tokens'
+import { VerificationCodes } from './services/codes'
+import type { ServiceContext } from './services/context'
 import { Tokens } from './services/tokens'
-import type { EmulatorConfig } from './types'
 import { Wechat } from './services/wechat'
+import { assertSnapshot, emptyState, snapshotOf, stateFrom, type State, type StateSnapshot } from './state'
+import { seededState } from './state/seed'
+import type { EmulatorConfig } from './types'
 
-export class Emulator {
+export class Emulator implements ServiceContext {
   readonly clock: Clock
   readonly requestLog: RequestLog
   /** Prints one line through the configured logger (no-op when logging is off). */

@@ -1,6 +1,6 @@
 // Short-lived single-use tokens that carry a verified intent from one request to the next: the update-email,
 // update-phone and delete-account flows (verify request → token → perform).
-import type { Emulator } from '../emulator'
+import type { ServiceContext } from './context'
 import { errors } from '../errors'
 import { opaqueToken } from '../ids'
 import type { ActionPurpose, ActionTokenRecord } from '../state'
@@ -8,13 +8,13 @@ import type { ActionPurpose, ActionTokenRecord } from '../state'
 type Payload = Pick<ActionTokenRecord, 'email' | 'phone' | 'phoneCountryCode'>
 
 export class ActionTokens {
-  constructor(private readonly emu: Emulator) {}
+  constructor(private readonly context: ServiceContext) {}
 
   issue(purpose: ActionPurpose, userId: string, payload: Partial<Payload> = {}): { token: string; expiresIn: number } {
-    const now = this.emu.clock.now()
-    const expiresIn = this.emu.config.actionTokenLifetime
+    const now = this.context.clock.now()
+    const expiresIn = this.context.config.actionTokenLifetime
     const token = opaqueToken(24)
-    this.emu.state.actionTokens.set(token, {
+    this.context.state.actionTokens.set(token, {
       token,
       purpose,
       userId,
@@ -30,13 +30,13 @@ export class ActionTokens {
 
   /** Consumes a token of the given purpose issued to this user; `field` names the token in error messages. */
   redeem(purpose: ActionPurpose, token: string, userId: string, field: string): ActionTokenRecord {
-    const record = this.emu.state.actionTokens.get(token)
+    const record = this.context.state.actionTokens.get(token)
     if (!record || record.purpose !== purpose || record.usedAt !== null) {
       throw errors.badRequest(`${field} is invalid or has already been used`)
     }
     if (record.userId !== userId) throw errors.forbidden(`${field} was issued to another user`)
-    if (this.emu.clock.now() >= record.expiresAt) throw errors.badRequest(`${field} has expired; request a new one`)
-    record.usedAt = this.emu.clock.now()
+    if (this.context.clock.now() >= record.expiresAt) throw errors.badRequest(`${field} has expired; request a new one`)
+    record.usedAt = this.context.clock.now()
     return record
   }
 }

@@ -1,6 +1,6 @@
 // SMS and e-mail verification codes: 6 digits per user pool + target + channel, valid for a few minutes, single use,
 // at most one send per interval. Only the latest code of a target and channel is accepted.
-import type { Emulator } from '../emulator'
+import type { ServiceContext } from './context'
 import { errors } from '../errors'
 import { objectId, randomDigits } from '../ids'
 import type { VerificationCodeRecord } from '../state'
@@ -24,12 +24,12 @@ const sameTarget = (record: VerificationCodeRecord, target: CodeTarget) =>
   record.phoneCountryCode === target.phoneCountryCode
 
 export class VerificationCodes {
-  constructor(private readonly emu: Emulator) {}
+  constructor(private readonly context: ServiceContext) {}
 
   /** Issues a new code, or throws 429 when the previous one to this target and channel is too recent. */
   send(target: CodeTarget, channel: string): VerificationCodeRecord {
-    const now = this.emu.clock.now()
-    const { resendInterval, codeLifetime } = this.emu.config
+    const now = this.context.clock.now()
+    const { resendInterval, codeLifetime } = this.context.config
     const previous = this.latest(target, [channel])
     if (previous && now - previous.createdAt < resendInterval * 1000) {
       throw errors.throttled(Math.ceil((previous.createdAt + resendInterval * 1000 - now) / 1000))
@@ -43,7 +43,7 @@ export class VerificationCodes {
       expiresAt: now + codeLifetime * 1000,
       usedAt: null,
     }
-    const codes = this.emu.state.codes
+    const codes = this.context.state.codes
     codes.push(record)
     if (codes.length > RETAINED_CODES) codes.splice(0, codes.length - RETAINED_CODES)
     return record
@@ -56,17 +56,17 @@ export class VerificationCodes {
   check(target: CodeTarget, channels: string[], code: string): VerificationCodeRecord {
     const latest = this.latest(target, channels)
     if (!latest || latest.usedAt !== null || latest.code !== code.trim()) throw errors.wrongCode()
-    if (this.emu.clock.now() >= latest.expiresAt) throw errors.codeExpired()
+    if (this.context.clock.now() >= latest.expiresAt) throw errors.codeExpired()
     return latest
   }
 
   consume(record: VerificationCodeRecord): void {
-    record.usedAt = this.emu.clock.now()
+    record.usedAt = this.context.clock.now()
   }
 
   list(filter: { target?: string; channel?: string } = {}): VerificationCodeInfo[] {
     const target = filter.target?.trim().toLowerCase()
-    return this.emu.state.codes
+    return this.context.state.codes
       .filter((record) => !target || record.target.toLowerCase() === target || `${record.phoneCountryCode}${record.target}` === target)
       .filter((record) => !filter.channel || record.channel === filter.channel)
       .map((record) => this.info(record))
@@ -74,7 +74,7 @@ export class VerificationCodes {
   }
 
   private latest(target: CodeTarget, channels: string[]): VerificationCodeRecord | undefined {
-    const codes = this.emu.state.codes
+    const codes = this.context.state.codes
     for (let i = codes.length - 1; i >= 0; i--) {
       const record = codes[i]
       if (record && sameTarget(record, target) && channels.includes(record.channel)) return record
@@ -83,7 +83,7 @@ export class VerificationCodes {
   }
 
   private info(record: VerificationCodeRecord): VerificationCodeInfo {
-    const { clock } = this.emu
+    const { clock } = this.context
     const remaining = Math.max(0, Math.ceil((record.expiresAt - clock.now()) / 1000))
     return {
       id: record.id,

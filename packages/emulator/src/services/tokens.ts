@@ -2,7 +2,7 @@
 // revocation, and the verification every user endpoint goes through.
 import { createHash } from 'node:crypto'
 import { compactVerify, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose'
-import type { Emulator } from '../emulator'
+import type { ServiceContext } from './context'
 import { errors, OAuthError } from '../errors'
 import { objectId, opaqueToken, uuid } from '../ids'
 import type { IssuedTokenRecord, SessionRecord, UserRecord } from '../state'
@@ -73,7 +73,7 @@ function userClaims(user: UserRecord, scope: Set<string>): Record<string, unknow
 const atHash = (accessToken: string): string => createHash('sha256').update(accessToken).digest().subarray(0, 16).toString('base64url')
 
 export class Tokens {
-  constructor(private readonly emu: Emulator) {}
+  constructor(private readonly context: ServiceContext) {}
 
   /** The scope a login gets: what was asked (default `openid profile`), always with `openid`; no `offline_access` when the app forbids refresh. */
   grantedScope(requested: string | undefined, app: AppInfo): string {
@@ -85,25 +85,25 @@ export class Tokens {
   /** Starts a session for a successful login and issues its first tokens. */
   async startSession(user: UserRecord, app: AppInfo, requestedScope: string | undefined, connection: string): Promise<TokenResponse> {
     const session: SessionRecord = {
-      id: objectId(this.emu.clock.now()),
+      id: objectId(this.context.clock.now()),
       userId: user.userId,
       appId: app.id,
       userPoolId: app.userPoolId,
       scope: this.grantedScope(requestedScope, app),
       connection,
-      createdAt: this.emu.clock.now(),
+      createdAt: this.context.clock.now(),
       lastRefreshedAt: null,
       refreshCount: 0,
       revokedAt: null,
       revokedReason: null,
     }
-    this.emu.state.sessions.set(session.id, session)
+    this.context.state.sessions.set(session.id, session)
     return this.issue(session, user, app, session.scope)
   }
 
   /** The refresh_token grant: rotate the refresh token; a rotated-away token presented again revokes the family. */
   async refresh(refreshToken: string, app: AppInfo, requestedScope?: string): Promise<TokenResponse> {
-    const { state, clock } = this.emu
+    const { state, clock } = this.context
     const record = state.refreshTokens.get(refreshToken)
     const session = record && state.sessions.get(record.sessionId)
     if (!record || !session) throw new OAuthError('invalid_grant', 'refresh token is invalid or unknown')
@@ -136,7 +136,7 @@ export class Tokens {
 
   /** Verifies an access (or ID) token for a user endpoint: signature, expiry on the emulator clock, revocation. */
   async verify(token: string): Promise<VerifiedToken> {
-    const { state, clock, keys } = this.emu
+    const { state, clock, keys } = this.context
     let claims: JWTPayload
     try {
       ;({ payload: claims } = await jwtVerify(token, keys.jwtPublicKey, {
@@ -159,7 +159,7 @@ export class Tokens {
    * pair. Unknown tokens, or tokens of another client, are ignored.
    */
   async revoke(token: string, clientId?: string): Promise<void> {
-    const { state, keys, clock } = this.emu
+    const { state, keys, clock } = this.context
     const refresh = state.refreshTokens.get(token)
     if (refresh) {
       const session = state.sessions.get(refresh.sessionId)
@@ -181,22 +181,22 @@ export class Tokens {
   }
 
   revokeSession(session: SessionRecord, reason: string): void {
-    const now = this.emu.clock.now()
+    const now = this.context.clock.now()
     if (session.revokedAt === null) {
       session.revokedAt = now
       session.revokedReason = reason
     }
-    for (const item of this.emu.state.tokens.values()) {
+    for (const item of this.context.state.tokens.values()) {
       if (item.sessionId === session.id && item.revokedAt === null) item.revokedAt = now
     }
-    for (const item of this.emu.state.refreshTokens.values()) {
+    for (const item of this.context.state.refreshTokens.values()) {
       if (item.sessionId === session.id && item.revokedAt === null) item.revokedAt = now
     }
   }
 
   /** Removes every session and token of a deleted user. */
   forgetUser(userId: string): void {
-    const { state } = this.emu
+    const { state } = this.context
     const sessionIds = new Set([...state.sessions.values()].filter((s) => s.userId === userId).map((s) => s.id))
     for (const id of sessionIds) state.sessions.delete(id)
     for (const [key, item] of state.tokens) if (sessionIds.has(item.sessionId)) state.tokens.delete(key)
@@ -205,7 +205,7 @@ export class Tokens {
   }
 
   sessions(filter: { userId?: string } = {}): SessionInfo[] {
-    const { state, clock } = this.emu
+    const { state, clock } = this.context
     const now = clock.now()
     return [...state.sessions.values()]
       .filter((session) => !filter.userId || session.userId === filter.userId)
@@ -245,10 +245,10 @@ export class Tokens {
   }
 
   private async issue(session: SessionRecord, user: UserRecord, app: AppInfo, scope: string, rotating = false): Promise<TokenResponse> {
-    const { state, clock, keys, config } = this.emu
+    const { state, clock, keys, config } = this.context
     const now = clock.now()
     const iat = Math.floor(now / 1000)
-    const issuer = `${this.emu.url}/oidc`
+    const issuer = `${this.context.url}/oidc`
     const header = { alg: 'RS256', kid: keys.jwk.kid, typ: 'JWT' }
     const accessJti = uuid()
     const idJti = uuid()

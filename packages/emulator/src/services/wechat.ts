@@ -2,7 +2,7 @@
 // `mock:` / `mockphone:` codes), their single-use exchange, and linking WeChat identities to users.
 import { createHash } from 'node:crypto'
 import { newSessionKey, wechatDecrypt, wechatEncrypt } from '../crypto/wechat-aes'
-import type { Emulator } from '../emulator'
+import type { ServiceContext } from './context'
 import { errors } from '../errors'
 import { wechatStyleCode } from '../ids'
 import type { UserRecord, WechatCodeRecord } from '../state'
@@ -33,7 +33,7 @@ const randomOpenid = (): string => `o${wechatStyleCode().slice(0, 27)}`
 const digitsOnly = (countryCode: string | undefined): string => (countryCode ?? '86').replace(/^\+/, '')
 
 export class Wechat {
-  constructor(private readonly emu: Emulator) {}
+  constructor(private readonly context: ServiceContext) {}
 
   mintLoginCode(input: { openid?: string; unionid?: string } = {}): MintedLoginCode {
     const record = this.store({
@@ -48,7 +48,7 @@ export class Wechat {
       openid: record.openid ?? '',
       unionid: record.unionid,
       sessionKey: record.sessionKey ?? '',
-      expiresAt: this.emu.clock.iso(record.expiresAt ?? 0),
+      expiresAt: this.context.clock.iso(record.expiresAt ?? 0),
     }
   }
 
@@ -63,7 +63,7 @@ export class Wechat {
       code: record.code,
       phoneNumber: record.phoneNumber ?? '',
       countryCode: record.countryCode ?? '86',
-      expiresAt: this.emu.clock.iso(record.expiresAt ?? 0),
+      expiresAt: this.context.clock.iso(record.expiresAt ?? 0),
     }
   }
 
@@ -71,7 +71,7 @@ export class Wechat {
   encryptForCode(code: string, data: Record<string, unknown>): EncryptedWechatData {
     const record = this.lookup(code, 'login')
     if (!record?.sessionKey) throw errors.badRequest(`"${code}" is not a known wx.login code`)
-    const watermark = { appid: this.defaultWechatAppId(), timestamp: this.emu.clock.nowSeconds() }
+    const watermark = { appid: this.defaultWechatAppId(), timestamp: this.context.clock.nowSeconds() }
     return wechatEncrypt(record.sessionKey, { ...data, watermark: data.watermark ?? watermark })
   }
 
@@ -101,8 +101,8 @@ export class Wechat {
   }
 
   list(): WechatCodeInfo[] {
-    const { clock } = this.emu
-    return [...this.emu.state.wechatCodes.values()].reverse().map(({ usedAt, createdAt, expiresAt, ...record }) => ({
+    const { clock } = this.context
+    return [...this.context.state.wechatCodes.values()].reverse().map(({ usedAt, createdAt, expiresAt, ...record }) => ({
       ...record,
       createdAt: clock.iso(createdAt),
       expiresAt: expiresAt === null ? null : clock.iso(expiresAt),
@@ -116,13 +116,13 @@ export class Wechat {
    * nickname, avatar and gender from decrypted user info when the login carried some.
    */
   async findOrCreateUser(connection: ConnectionInfo, session: WechatSession, userInfo?: Record<string, unknown>): Promise<UserRecord> {
-    const { state, clock } = this.emu
+    const { state, clock } = this.context
     const existing = findUserByWechat(state, connection, session.openid, session.unionid)
     if (existing) {
       this.linkIdentity(existing, connection, session, userInfo)
       return existing
     }
-    if (!this.emu.config.allowRegistration) throw errors.registrationDisabled()
+    if (!this.context.config.allowRegistration) throw errors.registrationDisabled()
     const user = await createUser(
       {
         userPoolId: connection.userPoolId,
@@ -141,7 +141,7 @@ export class Wechat {
    * already belongs to someone else.
    */
   linkIdentity(user: UserRecord, connection: ConnectionInfo, session: WechatSession, userInfo?: Record<string, unknown>): void {
-    const owner = findUserByWechat(this.emu.state, connection, session.openid, session.unionid)
+    const owner = findUserByWechat(this.context.state, connection, session.openid, session.unionid)
     if (owner && owner.userId !== user.userId) {
       throw errors.conflict('This WeChat account is already bound to another user')
     }
@@ -161,22 +161,22 @@ export class Wechat {
   assignPhoneIfFree(user: UserRecord, phone: WechatPhone): void {
     if (user.phone) return
     const countryCode = `+${phone.countryCode}`
-    const taken = usersOfPool(this.emu.state, user.userPoolId).some(
+    const taken = usersOfPool(this.context.state, user.userPoolId).some(
       (other) => other.phone === phone.purePhoneNumber && other.phoneCountryCode === countryCode,
     )
     if (taken) return
     user.phone = phone.purePhoneNumber
     user.phoneCountryCode = countryCode
     user.phoneVerified = true
-    user.updatedAt = this.emu.clock.iso()
+    user.updatedAt = this.context.clock.iso()
   }
 
   private defaultWechatAppId(): string {
-    return [...this.emu.state.connections.values()][0]?.wechatAppId ?? ''
+    return [...this.context.state.connections.values()][0]?.wechatAppId ?? ''
   }
 
   private store(fields: Partial<WechatCodeRecord> & Pick<WechatCodeRecord, 'kind' | 'source'>, code = wechatStyleCode()): WechatCodeRecord {
-    const now = this.emu.clock.now()
+    const now = this.context.clock.now()
     const record: WechatCodeRecord = {
       code,
       openid: null,
@@ -185,11 +185,11 @@ export class Wechat {
       phoneNumber: null,
       countryCode: null,
       createdAt: now,
-      expiresAt: fields.source === 'minted' ? now + this.emu.config.codeLifetime * 1000 : null,
+      expiresAt: fields.source === 'minted' ? now + this.context.config.codeLifetime * 1000 : null,
       usedAt: null,
       ...fields,
     }
-    this.emu.state.wechatCodes.set(code, record)
+    this.context.state.wechatCodes.set(code, record)
     return record
   }
 
@@ -198,7 +198,7 @@ export class Wechat {
    * so `mock:o-alice#2` is a second, distinct single-use code for the same openid.
    */
   private lookup(code: string, kind: 'login' | 'phone'): WechatCodeRecord | undefined {
-    const known = this.emu.state.wechatCodes.get(code)
+    const known = this.context.state.wechatCodes.get(code)
     if (known) return known.kind === kind ? known : undefined
     const [prefix, first, second] = (code.split('#')[0] ?? '').split(':')
     if (kind === 'login' && prefix === 'mock' && first) {
@@ -213,7 +213,7 @@ export class Wechat {
   /** Single-use redemption with WeChat's errors: unknown or expired → 40029, used → 40163. */
   private redeem(code: string, kind: 'login' | 'phone'): WechatCodeRecord {
     const record = this.lookup(code, kind) ?? this.devRecord(code, kind)
-    const now = this.emu.clock.now()
+    const now = this.context.clock.now()
     if (!record) throw errors.wechat(40029, 'invalid code')
     if (record.usedAt !== null) throw errors.wechat(40163, 'code been used')
     if (record.expiresAt !== null && now >= record.expiresAt) throw errors.wechat(40029, 'invalid code')
@@ -223,7 +223,7 @@ export class Wechat {
 
   /** Opt-in development mode: an unknown (e.g. real WeChat DevTools) code stands for the configured identity. */
   private devRecord(code: string, kind: 'login' | 'phone'): WechatCodeRecord | undefined {
-    const { wechatDevIdentity, wechatDevPhone } = this.emu.config
+    const { wechatDevIdentity, wechatDevPhone } = this.context.config
     if (kind === 'login' && wechatDevIdentity) {
       return this.store({ kind, source: 'dev', openid: wechatDevIdentity, sessionKey: derivedSessionKey(wechatDevIdentity) }, code)
     }
