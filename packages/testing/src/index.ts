@@ -27,3 +27,13 @@ export type { StorageControl } from './wx/storage'
 export type { CallCounter, PlatformCall } from './counter'
 export type { FaultControls } from './faults'
 export type * from './wx/types'
+export {
+  loadPage,
+  type Dataset,
+  type EventOptions,
+  type PageData,
+  type PageDefinition,
+  type PageEvent,
+  type PageHost,
+  type PageInstance,
+} from './page'
