@@ -31,6 +31,7 @@ export default tseslint.config(
       '**/dist/**',
       'coverage/**',
       'docs/api/**',
+      'packed/**', // pnpm pack:local
       '.ci/out/**',
       'scripts/seed-samples/*/samples/**', // generated from the official reference by scripts/seed-samples/extract.mjs
       'examples/wx/miniprogram/miniprogram_npm/**', // written by WeChat DevTools ("构建 npm")
