@@ -8,7 +8,7 @@
 // 2. HTTP requests and platform calls per SDK operation, on the simulated wx against an in-process emulator;
 // 3. password encryption time per call for each plugin;
 // 4. wall time of a login → profile → logout session against the emulator on loopback.
-// Then the targets of issue #8, met or not. `node scripts/size-table.mjs` turns the JSON into the README's size table.
+// Then the size targets, met or not. `node scripts/size-table.mjs` turns the JSON into the README's size table.
 // Timings depend on the machine; nothing here gates a test.
 import { writeFileSync } from 'node:fs'
 import { availableParallelism, cpus } from 'node:os'
