@@ -139,7 +139,9 @@ const operationName = (op) => (op.successes == null ? op.name : `${op.name} (${o
 
 function printOperations() {
   console.log('\nREQUESTS AND PLATFORM CALLS PER OPERATION (simulated wx, in-process emulator)')
-  console.log('design: the counts shared/design.md "Behaviour" 2 and 3 allow; official: the 5.x SDK, shared/protocol.md\n')
+  console.log(
+    'design: the counts the session engine allows (docs/architecture.md §4); official: the 5.x SDK as recorded (docs/protocol.md §12)\n',
+  )
   console.log(
     table(
       ['operation', 'HTTP', 'refresh', 'storage', 'all calls', 'design', 'official 5.x'],

@@ -2,7 +2,7 @@
 //
 //   pnpm bench && node scripts/size-table.mjs          # rewrites the table in README.md and README.zh-CN.md
 //   node scripts/size-table.mjs --print                # only prints it
-//   node scripts/size-table.mjs --json other.json --readme docs/README.md
+//   node scripts/size-table.mjs --json other.json --readme <file> [--readme <file>…]
 //
 // The table goes between the lines `<!-- sizes:start -->` and `<!-- sizes:end -->`; the rest of the file is left
 // as it is. Without both markers (in that order) nothing is written and the table is printed instead.

@@ -1,6 +1,6 @@
 // Requests and platform calls per SDK operation, counted on the simulated wx runtime (its per-API call counter)
 // against an in-process emulator (whose request log names each HTTP request). Each operation states what the
-// design says it may cost, and what the official 5.x SDK was seen doing (shared/protocol.md "Observed traffic").
+// design says it may cost (docs/architecture.md §4), and what the official 5.x SDK was seen doing (docs/protocol.md §12).
 import { DEMO, DEMO_USER } from '@authing/miniapp-emulator'
 import { createWx, installWx } from '@authing/miniapp-testing'
 import { encryptFunction as rsaEncrypt } from '@authing/miniapp-jsencrypt'

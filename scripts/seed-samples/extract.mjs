@@ -1,15 +1,16 @@
-// Extracts every code sample of the official 5.x API reference (seed-api.md) into one file per sample and framework,
+// Extracts every code sample of the official 5.x API reference (the Markdown of its documentation page) into one file
+// per sample and framework,
 // so `pnpm typecheck` compiles the documented calls against our published types (packages/*/dist/*.d.ts).
 // The samples are kept verbatim; only a header per file supplies what the page leaves implicit (the `authing`
 // instance, framework imports). Run again when the reference changes:
-//   node scripts/seed-samples/extract.mjs path/to/seed-api.md
+//   node scripts/seed-samples/extract.mjs <reference-page.md>
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const source = process.argv[2]
-if (!source) throw new Error('usage: node scripts/seed-samples/extract.mjs <seed-api.md>')
+if (!source) throw new Error('usage: node scripts/seed-samples/extract.mjs <reference-page.md>')
 const lines = readFileSync(source, 'utf8').split('\n')
 
 const FRAMEWORKS = { 微信原生小程序: 'wx', Taro: 'taro', 'uni-app': 'uniapp' }

@@ -1,4 +1,4 @@
-// Every method sends exactly the request of protocol.md: path, method, headers, body or query encoding.
+// Every method sends exactly the request of docs/protocol.md §4: path, method, headers, body or query encoding.
 import { VERSION } from '@authing/miniapp-core'
 import { APP_ID, POOL_ID, envelope, setup } from './harness'
 import { readFileSync } from 'node:fs'

@@ -28,7 +28,7 @@ export class OAuthError extends Error {
   }
 }
 
-/** The error catalogue of protocol.md §9 (statusCode / apiCode / message). */
+/** The error catalogue of docs/protocol.md §9.4 (statusCode / apiCode / message). */
 export const errors = {
   empty: (field: string) => new ApiError(400, `${field} should not be empty`),
   invalid: (field: string, problem: string) => new ApiError(400, `${field} ${problem}`),

@@ -1,4 +1,4 @@
-// Binding and changing e-mail and phone, and deleting the account (protocol.md §4.16–4.18).
+// Binding and changing e-mail and phone, and deleting the account (docs/protocol.md §4.16–4.18).
 import { APP, authed, call, DEMO_USER, expectError, loginDemo, loginNewUser, post, POOL, useEmulator } from './helpers'
 
 const emulator = useEmulator()

@@ -1,5 +1,5 @@
 // POST /api/v3/signin with PASSWORD: identifiers, the login response, real JWTs verified against the JWKS, and the
-// error mapping of protocol.md §9.
+// error mapping of docs/protocol.md §9.4.
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose'
 import { APP, authed, call, claimsOf, DEMO, DEMO_USER, expectError, post, signin, UUID, useEmulator } from './helpers'
 

@@ -1,4 +1,4 @@
-// Binding and changing e-mail / phone, and deleting the account (protocol.md §4.16–4.18). The change and delete
+// Binding and changing e-mail / phone, and deleting the account (docs/protocol.md §4.16–4.18). The change and delete
 // flows verify first and hand out a short-lived single-use token that the second call redeems.
 import type { FastifyInstance } from 'fastify'
 import { authenticate } from './caller'

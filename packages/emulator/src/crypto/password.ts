@@ -1,4 +1,4 @@
-// Decryption of passwords sent with `passwordEncryptType` rsa / sm2 (protocol.md §6), and checking a password that
+// Decryption of passwords sent with `passwordEncryptType` rsa / sm2 (docs/protocol.md §6), and checking a password that
 // may or may not have been encrypted against a stored hash.
 import { constants, privateDecrypt } from 'node:crypto'
 import { sm2 } from 'sm-crypto'

@@ -28,7 +28,7 @@ export interface VerifiedToken {
 
 const scopeSet = (scope: string): Set<string> => new Set(scope.split(/\s+/).filter(Boolean))
 
-/** ID-token claims by scope (protocol.md §5.2); absent values are present as null. */
+/** ID-token claims by scope (docs/protocol.md §5.2); absent values are present as null. */
 function userClaims(user: UserRecord, scope: Set<string>): Record<string, unknown> {
   const claims: Record<string, unknown> = {}
   if (scope.has('profile')) {
