@@ -12,11 +12,12 @@ import commonjs from '@rollup/plugin-commonjs'
 
 /**
  * Per-package build settings. `entries` maps output names to sources; `minify` for packages that inline a library,
- * whose licence `notice` then heads the output (minification drops the libraries' own comments).
+ * whose licence `notice` then heads the output (minification drops the libraries' own comments); `miniprogram` for
+ * packages installed by WeChat DevTools' "构建 npm", which gets a self-contained build (see `miniprogramConfig`).
  */
 const targets = {
   core: {},
-  wx: {},
+  wx: { miniprogram: true },
   taro: {},
   uniapp: {},
   jsencrypt: { minify: true, notice: 'Includes parts of jsencrypt (MIT) and jsbn (Copyright 2003-2005 Tom Wu); licences in LICENSE.' },
@@ -47,8 +48,30 @@ function downlevel() {
   }
 }
 
+/** Resolves this repository's packages (`@authing/miniapp-core`…) to their sources, to bundle them. */
+function workspaceSources() {
+  return {
+    name: 'workspace-sources',
+    resolveId: (id) => (/^@authing\/miniapp-[\w-]+$/.test(id) ? `packages/${id.slice('@authing/miniapp-'.length)}/src/index.ts` : null),
+  }
+}
+
+/**
+ * `dist/miniprogram/index.js`, the folder the package's `miniprogram` field names: CommonJS, ES2017, with its
+ * dependencies (the core) bundled in, so that it requires no other module. WeChat DevTools' "构建 npm" copies only the
+ * app's direct dependencies' `miniprogram` folders; with pnpm's default layout the core is not one of them.
+ * Bundlers (Taro, uni-app, webpack) keep using main/module/exports, which import the core, so it is shared.
+ */
+function miniprogramConfig(root) {
+  return {
+    input: `${root}/src/index.ts`,
+    plugins: [workspaceSources(), esbuild({ target: 'esnext', tsconfig: `${root}/tsconfig.json` }), downlevel()],
+    output: { file: `${root}/dist/miniprogram/index.js`, format: 'cjs', exports: 'named' },
+  }
+}
+
 function configsFor(dir) {
-  const { node = false, minify = false, notice, entries = { index: 'src/index.ts' } } = targets[dir]
+  const { node = false, minify = false, notice, miniprogram = false, entries = { index: 'src/index.ts' } } = targets[dir]
   const root = `packages/${dir}`
   rmSync(`${root}/dist`, { recursive: true, force: true }) // nothing stale gets published
   const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'))
@@ -91,7 +114,7 @@ function configsFor(dir) {
     plugins: [dts({ tsconfig: `${root}/tsconfig.json` })],
     output: [{ file: `${root}/dist/index.d.ts` }, { file: `${root}/dist/index.d.mts` }],
   }
-  return [code, types]
+  return miniprogram ? [code, types, miniprogramConfig(root)] : [code, types]
 }
 
 export default only.flatMap(configsFor)

@@ -6,7 +6,8 @@
 //   - every bare import of the built JavaScript and of the .d.ts files is a declared dependency or peerDependency
 //     (Node built-ins allowed in the Node packages only), and relative imports resolve inside the tarball;
 //   - mini program packages: es-check es2017 (with feature checks) on the .js (as scripts: CommonJS) and the .mjs
-//     (as modules), and what WeChat DevTools' "构建 npm" needs: `miniprogram: "dist"` holding the CommonJS `main`;
+//     (as modules), and the CommonJS `main`; those a native WeChat app installs also what WeChat DevTools'
+//     "构建 npm" needs: a `miniprogram` folder with a CommonJS index.js that requires no other module;
 //   - `sideEffects: false` is true: loading the CommonJS build adds no global, touches no platform global (`wx`, `uni`…)
 //     and leaves no timer, socket or server behind.
 // Usage: node scripts/check-packages.mjs [package-dir-name…]   (run `pnpm build` first; `pnpm check:packages` does both)
@@ -23,8 +24,14 @@ import ts from 'typescript'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name) => join(root, 'node_modules', '.bin', name)
 
-/** Packages that run inside mini programs: ES2017 output, CommonJS `.js` for WeChat DevTools, `miniprogram: "dist"`. */
+/** Packages that run inside mini programs: ES2017 output, CommonJS `main` `dist/index.js`. */
 const MINI_PROGRAM = new Set(['core', 'wx', 'taro', 'uniapp', 'jsencrypt', 'sm2encrypt'])
+/**
+ * Packages a native WeChat app installs, packed by WeChat DevTools' "构建 npm": it copies the `miniprogram` folder of
+ * each of the app's direct dependencies and nothing else (with pnpm's default layout, not their dependencies), so
+ * nothing in that folder may require another package. (Taro and uni-app bundle their packages themselves.)
+ */
+const WECHAT_NPM = new Set(['core', 'wx', 'jsencrypt', 'sm2encrypt'])
 /** Entry points attw does not check, with the reason. */
 const ATTW_EXCLUDE = {
   // A jest `setupFiles` module (globals for loading @tarojs/taro in Node): it is run, never imported by typed code.
@@ -157,11 +164,11 @@ for (const dir of dirs) {
       if (check.status != 0) problems.push(`es-check es2017${extra.length ? ' --module' : ''} failed:\n${check.stdout}${check.stderr}`)
       else notes.push(`es-check es2017${extra.length ? ' --module' : ''}: ${list.join(', ')}`)
     }
-    if (pkg.miniprogram != 'dist') problems.push(`"miniprogram" is ${JSON.stringify(pkg.miniprogram)}, not "dist"`)
     const main = posix.normalize(pkg.main ?? '')
-    if (main != 'dist/index.js') problems.push(`"main" is ${JSON.stringify(pkg.main)}; WeChat DevTools needs the CommonJS dist/index.js`)
-    else if (!/\b(module\.)?exports\b/.test(readFileSync(join(unpacked, main), 'utf8'))) problems.push(`${main} is not CommonJS`)
-    else notes.push('WeChat DevTools "构建 npm": copies dist/ (the "miniprogram" field) to miniprogram_npm/, entry index.js (CommonJS)')
+    if (main != 'dist/index.js') problems.push(`"main" is ${JSON.stringify(pkg.main)}, not the CommonJS dist/index.js`)
+    else if (!isCommonJs(join(unpacked, main))) problems.push(`${main} is not CommonJS`)
+    if (WECHAT_NPM.has(dir) && typeof pkg.miniprogram != 'string') problems.push('no "miniprogram" folder for WeChat DevTools\' "构建 npm"')
+    if (typeof pkg.miniprogram == 'string') problems.push(...checkMiniprogramFolder(unpacked, files, pkg.miniprogram, notes))
   }
 
   // sideEffects
@@ -174,7 +181,15 @@ for (const dir of dirs) {
 
   for (const note of notes) console.log(`  · ${note}`)
   for (const problem of problems) console.log(`  ✗ ${problem}`)
-  const checked = ['publint', 'attw', 'contents', 'imports', ...(node ? [] : ['es2017', 'WeChat DevTools']), 'sideEffects']
+  const checked = [
+    'publint',
+    'attw',
+    'contents',
+    'imports',
+    ...(node ? [] : ['es2017']),
+    ...(pkg.miniprogram ? ['WeChat DevTools'] : []),
+    'sideEffects',
+  ]
   if (problems.length == 0) console.log(`  ✓ ${files.size} files; ${checked.join(', ')}: ok`)
   failures += problems.length
 }
@@ -182,6 +197,32 @@ for (const dir of dirs) {
 rmSync(work, { recursive: true, force: true })
 console.log(failures ? `\ncheck-packages: ${failures} problem(s)` : `\ncheck-packages: ${dirs.length} packages ok`)
 process.exit(failures ? 1 : 0)
+
+/**
+ * The folder WeChat DevTools' "构建 npm" copies to miniprogram_npm/ (entry index.js): CommonJS, and no file in it
+ * requires a module outside it. Returns the problems; records what holds in `notes`.
+ */
+function checkMiniprogramFolder(unpacked, files, folder, notes) {
+  const prefix = posix.normalize(folder).replace(/\/?$/, '/')
+  const entry = `${prefix}index.js`
+  if (!files.has(entry)) return [`"miniprogram" is ${JSON.stringify(folder)}, which holds no index.js`]
+  if (!isCommonJs(join(unpacked, entry))) return [`${entry} ("miniprogram" entry) is not CommonJS`]
+  const problems = []
+  const scripts = [...files].filter((file) => file.startsWith(prefix) && file.endsWith('.js'))
+  for (const file of scripts) {
+    for (const specifier of importsOf(join(unpacked, file), file)) {
+      if (!specifier.startsWith('.'))
+        problems.push(`${file} (copied by WeChat DevTools' "构建 npm") requires "${specifier}"; it must require no module`)
+    }
+  }
+  if (problems.length == 0)
+    notes.push(`WeChat DevTools "构建 npm": copies ${prefix} to miniprogram_npm/, entry index.js (CommonJS), requires no module`)
+  return problems
+}
+
+function isCommonJs(path) {
+  return /\b(module\.)?exports\b/.test(readFileSync(path, 'utf8'))
+}
 
 function run(command, args, options = {}) {
   return spawnSync(command, args, { encoding: 'utf8', ...options, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } })
@@ -205,6 +246,7 @@ function listFiles(dir, prefix = '') {
 /** The files package.json points at: main, module, types, bin and every `exports` target. */
 function entryFiles(pkg) {
   const targets = [pkg.main, pkg.module, pkg.types, pkg.typings]
+  if (typeof pkg.miniprogram == 'string') targets.push(posix.join(pkg.miniprogram, 'index.js'))
   if (typeof pkg.bin == 'string') targets.push(pkg.bin)
   else targets.push(...Object.values(pkg.bin ?? {}))
   const walk = (value) => {

@@ -59,8 +59,12 @@ export interface Adapter {
   request(request: HttpRequest): Promise<HttpResponse>
   /** Persistent storage for the login state. */
   storage: AdapterStorage
-  /** Resolves with a fresh, never-used platform login code (`wx.login`). */
-  login(): Promise<string>
+  /**
+   * Resolves with a fresh, never-used platform login code (`wx.login`). Absent where there is no WeChat login (a
+   * Taro or uni-app web build): the WeChat methods (`loginByCode`, `loginByPhone`, `getLoginCode`, `bindWxByCode`,
+   * `getPhone`) then fail with `platform` before sending anything.
+   */
+  login?(): Promise<string>
   /** Lets the user pick one image and resolves with its local file path. */
   chooseImage(): Promise<string>
   /** Uploads a local file as multipart/form-data; the response body is usually text. */

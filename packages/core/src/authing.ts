@@ -327,6 +327,7 @@ export class Authing {
    */
   getPhone(params: GetPhoneParams): Promise<SDKResponse<GetUserPhoneResponseData>> {
     return this.settle(async (params) => {
+      this.needsMiniProgram('getPhone')
       const data = await this.sendToPool<Fields | undefined>(
         'get-wechat-miniprogram-phone',
         checkParams(params, 'extIdpConnidentifier code'),
@@ -426,6 +427,7 @@ export class Authing {
   /** Links the WeChat identity of a fresh login code to the logged-in user. */
   bindWxByCode(params?: BindWxByCodeParams): Promise<SDKResponse<unknown>> {
     return this.settle(async (params) => {
+      this.needsMiniProgram('bindWxByCode')
       const request = checkParams(params == null ? {} : params)
       await this.session.current()
       request.code = await this.freshLoginCode()
@@ -496,8 +498,16 @@ export class Authing {
     return { encryptedData: profile.encryptedData || '', iv: profile.iv || '', code: await this.freshLoginCode() }
   }
 
+  /** Throws `platform` where the adapter has no login code: WeChat's login, phone and binding need a mini program. */
+  private needsMiniProgram(what: string): void {
+    if (!this.adapter.login) {
+      throw authingError('platform', `${what} needs a WeChat mini program (there is no WeChat login on this platform, e.g. H5)`)
+    }
+  }
+
   private async freshLoginCode(): Promise<string> {
-    const code = await callPlatform('platform', 'getting a login code', () => this.adapter.login())
+    this.needsMiniProgram('WeChat login')
+    const code = await callPlatform('platform', 'getting a login code', () => this.adapter.login!())
     if (typeof code != 'string' || !code) throw authingError('platform', 'no login code')
     return code
   }

@@ -20,7 +20,10 @@ export const ERROR_MESSAGES = {
   api: 'Request refused',
   /** The password could not be encrypted; nothing was sent. Check the encryption plugin and the public key. */
   encrypt_failed: 'Password encryption failed',
-  /** A platform API failed or was cancelled (login code, image picker, upload). Show `message`, let the user retry. */
+  /**
+   * A platform API failed or was cancelled (login code, image picker, upload), or a WeChat-only method was called on
+   * H5, where there is no WeChat login (nothing was sent). Show `message`, let the user retry.
+   */
   platform: 'Platform call failed',
   /** Reading or writing the login state in storage failed. Show `message`. */
   storage: 'Storage failed',

@@ -8,7 +8,7 @@
  * @module \@authing/miniapp-core
  */
 export { Authing } from './authing'
-export { createMiniProgramAdapter, type MiniProgramApi } from './mini-program'
+export { createMiniProgramAdapter, createWebAdapter, type MiniProgramApi, type WebCrypto } from './mini-program'
 export { VERSION } from './version'
 export type { Adapter, AdapterStorage, HttpRequest, HttpResponse, UploadRequest } from './adapter'
 export { ERROR_MESSAGES, type AuthingError, type AuthingErrorCode, type AuthingError as ErrorData } from './errors'

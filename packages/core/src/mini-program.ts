@@ -66,8 +66,8 @@ export interface MiniProgramApi {
     },
     unknown
   >
-  /** `wx.login`: a fresh, single-use login code. */
-  login: Api<
+  /** `wx.login`: a fresh, single-use login code. Absent on the web, where the WeChat methods fail with `platform`. */
+  login?: Api<
     object,
     {
       /** The login code, valid for 5 minutes. */
@@ -192,7 +192,7 @@ export function createMiniProgramAdapter(api: MiniProgramApi): Adapter {
       setItem: (key, data) => call('setStorage', { key, data }).then(noop),
       removeItem: (key) => call('removeStorage', { key }).then(noop),
     },
-    login: () => call('login', {}).then((result) => result.code),
+    login: api.login && (() => call('login', {}).then((result) => result.code)),
     chooseImage: () =>
       api.chooseMedia
         ? call('chooseMedia', Object.assign({ mediaType: ['image'] }, picker)).then((result) => result.tempFiles[0].tempFilePath)
@@ -207,4 +207,25 @@ export function createMiniProgramAdapter(api: MiniProgramApi): Adapter {
         return () => api.offAppShow && api.offAppShow(listener)
       }),
   }
+}
+
+/** The browser's Web Crypto (`crypto`): only what the SDK uses. */
+export interface WebCrypto {
+  /** Fills the array with cryptographically secure random values. */
+  getRandomValues(array: Uint8Array): Uint8Array
+}
+
+/**
+ * Maps the wx-shaped API of a framework's web build (Taro or uni-app H5) to an {@link Adapter}: the same mapping as
+ * {@link createMiniProgramAdapter}, without a login code (a web page has no `wx.login`, so the WeChat methods fail
+ * with `platform`) and with random bytes from the browser's `crypto` (the frameworks' own `getRandomValues` is
+ * missing or a stub there).
+ * @param api - the framework's web APIs (`request`, storage, `chooseImage`, `uploadFile`…); `login` and
+ *   `getRandomValues` are ignored
+ * @param crypto - the browser's `crypto` global (the core reads no globals itself)
+ */
+export function createWebAdapter(api: MiniProgramApi, crypto: WebCrypto | undefined): Adapter {
+  const adapter = createMiniProgramAdapter(Object.assign({}, api, { login: undefined, getRandomValues: undefined }))
+  if (crypto) adapter.getRandomValues = (length) => new Promise((resolve) => resolve(crypto.getRandomValues(new Uint8Array(length))))
+  return adapter
 }

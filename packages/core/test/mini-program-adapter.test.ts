@@ -1,5 +1,5 @@
 // The shared mapping of wx-style callback APIs to the adapter contract.
-import { createMiniProgramAdapter, type MiniProgramApi } from '@authing/miniapp-core'
+import { createMiniProgramAdapter, createWebAdapter, type MiniProgramApi } from '@authing/miniapp-core'
 
 type Options = { success: (r: unknown) => void; fail: (e: unknown) => void } & Record<string, unknown>
 
@@ -94,7 +94,7 @@ test('storage: a missing key reads as undefined; other failures reject', async (
 test('login, upload, random bytes', async () => {
   const { api, seen } = fakeApi()
   const adapter = createMiniProgramAdapter(api)
-  expect(await adapter.login()).toBe('wx-code')
+  expect(await adapter.login!()).toBe('wx-code')
   expect(await adapter.uploadFile({ url: 'u', filePath: 'f', name: 'file', timeout: 9 })).toEqual({ status: 200, body: '{"code":200}' })
   expect(seen.find(([n]) => n == 'uploadFile')![1]).toEqual({ url: 'u', filePath: 'f', name: 'file', timeout: 9 })
   expect(Array.from(await adapter.getRandomValues!(4))).toEqual([9, 9, 9, 9])
@@ -139,8 +139,45 @@ test('a Taro-style API that also returns a rejecting promise causes no unhandled
     o.fail({ errMsg: 'login:fail' })
     return Promise.reject({ errMsg: 'login:fail' })
   }
-  await expect(createMiniProgramAdapter(api).login()).rejects.toEqual({ errMsg: 'login:fail' })
+  await expect(createMiniProgramAdapter(api).login!()).rejects.toEqual({ errMsg: 'login:fail' })
   await new Promise((r) => setTimeout(r, 20))
   process.off('unhandledRejection', onUnhandled)
   expect(unhandled).toEqual([])
+})
+
+test('createWebAdapter: no login code, random bytes from the given crypto, the rest mapped as on a mini program', async () => {
+  const { api, seen } = fakeApi()
+  const filled: number[] = []
+  const crypto = {
+    getRandomValues(array: Uint8Array) {
+      filled.push(array.length)
+      return array.fill(5)
+    },
+  }
+  const adapter = createWebAdapter(api, crypto)
+  expect(adapter.login).toBeUndefined()
+  expect(Array.from(await adapter.getRandomValues!(3))).toEqual([5, 5, 5])
+  expect(filled).toEqual([3])
+  await adapter.storage.setItem('k', 1)
+  expect(await adapter.storage.getItem('k')).toBe(1)
+  expect(await adapter.chooseImage()).toBe('wxfile://a.jpg')
+  // the framework's own login and getRandomValues (stubs on H5) are never called
+  expect(seen.map(([name]) => name)).toEqual(['setStorage', 'getStorage', 'chooseMedia'])
+})
+
+test('createWebAdapter without a crypto has no getRandomValues; a failing crypto rejects', async () => {
+  expect(createWebAdapter(fakeApi().api, undefined).getRandomValues).toBeUndefined()
+  const quota = new Error('QuotaExceededError')
+  const failing = createWebAdapter(fakeApi().api, {
+    getRandomValues() {
+      throw quota
+    },
+  })
+  await expect(failing.getRandomValues!(70000)).rejects.toBe(quota)
+})
+
+test('an API without login gives an adapter without login', () => {
+  const { api } = fakeApi()
+  delete (api as Partial<MiniProgramApi>).login
+  expect(createMiniProgramAdapter(api).login).toBeUndefined()
 })

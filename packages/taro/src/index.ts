@@ -1,27 +1,64 @@
 /**
  * @packageDocumentation
- * Authing for Taro apps (Taro 3 and 4): `import { Authing } from '@authing/miniapp-taro'`.
+ * Authing for Taro apps (Taro 3 and 4, WeChat mini program and H5 builds): `import { Authing } from '@authing/miniapp-taro'`.
  * Re-exports everything of `@authing/miniapp-core`.
  *
  * Guide: [README](https://github.com/authing/miniapp-sdk/tree/main/packages/taro#readme).
  *
  * @module \@authing/miniapp-taro
  */
-import Taro from '@tarojs/taro'
-import { Authing as Client, createMiniProgramAdapter, type Adapter, type AuthingOptions, type MiniProgramApi } from '@authing/miniapp-core'
+import Taro, * as TaroExports from '@tarojs/taro'
+import {
+  Authing as Client,
+  createMiniProgramAdapter,
+  createWebAdapter,
+  type Adapter,
+  type AuthingOptions,
+  type MiniProgramApi,
+  type WebCrypto,
+} from '@authing/miniapp-core'
 
 export * from '@authing/miniapp-core'
 
+// The browser's `crypto`, present in H5 builds; read only when a client is built.
+declare const crypto: WebCrypto | undefined
+
 /**
- * The Taro adapter: Taro's APIs (which Taro maps to the mini program platform at run time), looked up when called.
+ * Taro's APIs as named exports, each named statically (`TaroExports.request`): in Taro's H5 build the default export
+ * carries no API functions, and webpack keeps only the named exports that the code names this way.
+ */
+function namedExports(): MiniProgramApi {
+  return {
+    request: TaroExports.request,
+    getStorage: TaroExports.getStorage,
+    setStorage: TaroExports.setStorage,
+    removeStorage: TaroExports.removeStorage,
+    uploadFile: TaroExports.uploadFile,
+    chooseMedia: TaroExports.chooseMedia,
+    chooseImage: TaroExports.chooseImage,
+    onAppShow: TaroExports.onAppShow,
+    offAppShow: TaroExports.offAppShow,
+  }
+}
+
+/** Whether Taro built this code for the web (H5), where there is no WeChat login and `getRandomValues` is a stub. */
+function isWebBuild(): boolean {
+  return !!Taro && typeof Taro.getEnv == 'function' && Taro.getEnv() == Taro.ENV_TYPE.WEB
+}
+
+/**
+ * The Taro adapter: Taro's APIs (which Taro maps to the mini program platform at run time), looked up when called —
+ * on the default export, or on the named exports where the default export has none (H5). In an H5 build it has no
+ * login code (the WeChat methods fail with `platform`) and takes random bytes from the browser's `crypto`.
  * @param api - a Taro-shaped object to use instead of `@tarojs/taro`
  */
 export function createTaroAdapter(api?: MiniProgramApi): Adapter {
-  const taro = api || (Taro as unknown as MiniProgramApi)
-  if (!taro || typeof taro.request != 'function') {
+  const taro = api || (Taro && typeof Taro.request == 'function' ? (Taro as MiniProgramApi) : namedExports())
+  if (typeof taro.request != 'function') {
     throw new TypeError('Authing: Taro.request is not available; @authing/miniapp-taro runs in a Taro app')
   }
-  return createMiniProgramAdapter(taro)
+  if (!isWebBuild()) return createMiniProgramAdapter(taro)
+  return createWebAdapter(taro, typeof crypto == 'object' ? crypto : undefined)
 }
 
 /**

@@ -10,7 +10,7 @@ test('createWx and createUni (both Vue shapes) are MiniProgramApi objects the ad
     await adapter.storage.setItem('k', { a: 1 })
     expect(await adapter.storage.getItem('k')).toEqual({ a: 1 })
     expect(await adapter.storage.getItem('missing')).toBeUndefined()
-    expect(typeof (await adapter.login())).toBe('string')
+    expect(typeof (await adapter.login!())).toBe('string')
     expect((await adapter.getRandomValues!(8)).length).toBe(8)
   }
 })

@@ -1,28 +1,74 @@
 /**
  * @packageDocumentation
- * Authing for uni-app projects (Vue 2 and Vue 3): `import { Authing } from '@authing/miniapp-uniapp'`.
+ * Authing for uni-app projects (WeChat mini program and H5 builds): `import { Authing } from '@authing/miniapp-uniapp'`.
  * Re-exports everything of `@authing/miniapp-core`.
  *
  * Guide: [README](https://github.com/authing/miniapp-sdk/tree/main/packages/uniapp#readme).
  *
  * @module \@authing/miniapp-uniapp
  */
-import { Authing as Client, createMiniProgramAdapter, type Adapter, type AuthingOptions, type MiniProgramApi } from '@authing/miniapp-core'
+import {
+  Authing as Client,
+  createMiniProgramAdapter,
+  createWebAdapter,
+  type Adapter,
+  type AuthingOptions,
+  type MiniProgramApi,
+  type WebCrypto,
+} from '@authing/miniapp-core'
 
 export * from '@authing/miniapp-core'
 
-declare const uni: MiniProgramApi | undefined
+// Globals of a uni-app build, read only when a client is built (`uni` may be missing: checked with `typeof`).
+// `process.env.UNI_PLATFORM` is replaced by uni-app's bundler with the build target (`mp-weixin`, `h5`…); the
+// browser's `crypto` exists only in H5 builds.
+declare const uni: MiniProgramApi
+declare const process: { env: { UNI_PLATFORM?: string } }
+declare const crypto: WebCrypto | undefined
+
+/** Whether uni-app built this code for the web (H5), where there is no WeChat login. */
+function isWebBuild(): boolean {
+  try {
+    return process.env.UNI_PLATFORM == 'h5' || process.env.UNI_PLATFORM == 'web'
+  } catch {
+    return false // not replaced by a bundler, and no Node `process`: not a uni-app web build
+  }
+}
+
+/**
+ * The global `uni`'s APIs, each named statically (`uni.request`, never `uni[name]` nor through an alias): uni-app's
+ * H5 build tree-shakes its API and keeps only the functions that the code names this way. uni's APIs are plain
+ * functions (no `this`); optional ones are absent where `uni` lacks them.
+ */
+function globalUni(): MiniProgramApi {
+  return {
+    request: uni.request,
+    getStorage: uni.getStorage,
+    setStorage: uni.setStorage,
+    removeStorage: uni.removeStorage,
+    uploadFile: uni.uploadFile,
+    login: uni.login,
+    chooseMedia: uni.chooseMedia,
+    chooseImage: uni.chooseImage,
+    getRandomValues: uni.getRandomValues,
+    onAppShow: uni.onAppShow,
+    offAppShow: uni.offAppShow,
+  }
+}
 
 /**
  * The uni-app adapter. Looks up the global `uni` when called (never at import time) and uses only the callback forms,
- * so it behaves the same under Vue 2 (`[err, res]` promises) and Vue 3.
+ * so it behaves the same under Vue 2 (`[err, res]` promises) and Vue 3. In an H5 build it has no login code (the
+ * WeChat methods fail with `platform`) and takes random bytes from the browser's `crypto`.
  * @param api - a `uni`-shaped object to use instead of the global, e.g. a simulated runtime in tests
  */
 export function createUniAdapter(api?: MiniProgramApi): Adapter {
   if (!api && typeof uni != 'object') {
     throw new TypeError('Authing: the global `uni` was not found; @authing/miniapp-uniapp runs in a uni-app project')
   }
-  return createMiniProgramAdapter(api || (uni as MiniProgramApi))
+  const platform = api || globalUni()
+  if (!isWebBuild()) return createMiniProgramAdapter(platform)
+  return createWebAdapter(platform, typeof crypto == 'object' ? crypto : undefined)
 }
 
 /**
