@@ -1,9 +1,9 @@
 // An adapter without `login` (a Taro or uni-app web build): the WeChat methods fail with `platform` and send nothing;
 // everything else works.
-import type { Authing } from '@authing/miniapp-core'
+import type { Authing, AuthingError } from '@authing/miniapp-core'
 import { setup } from './harness'
 
-const wechatCalls: Record<string, (authing: Authing) => Promise<[unknown, unknown]>> = {
+const wechatCalls: Record<string, (authing: Authing) => Promise<[AuthingError | null, unknown]>> = {
   loginByCode: (authing) => authing.loginByCode({ extIdpConnidentifier: 'wechat' }),
   loginByPhone: (authing) =>
     authing.loginByPhone({ extIdpConnidentifier: 'wechat', wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: 'phone-code' } } }),
