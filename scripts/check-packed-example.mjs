@@ -1,12 +1,13 @@
 // Runs the page tests of packages/testing/README.md ("Test your own page") exactly as written, in a new folder,
 // against the packages as a user installs them before a release: `pnpm pack:local`, then `npm install` of the
 // tarballs. Each code block of that section whose first line is `// <file>` is written to that file, the JavaScript
-// ones in one project and the TypeScript ones in another; then jest runs in each.
+// ones in one project and the TypeScript ones in another; then `tsc` checks the TypeScript project and jest runs in
+// each.
 //
 //   node scripts/check-packed-example.mjs
 //
-// The test tools (jest, and @swc/jest for TypeScript) are linked from this repository instead of downloaded: what is
-// checked is our packages as packed, and the README's code.
+// The tools (jest, @swc/jest, TypeScript and the type packages) are linked from this repository instead of
+// downloaded: what is checked is our packages as packed, and the README's code.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -29,8 +30,8 @@ function examples() {
   for (const part of section.split(/^### /m).slice(1)) {
     project = part.startsWith('JavaScript') ? projects.js : part.startsWith('TypeScript') ? projects.ts : null
     if (!project) continue
-    for (const [, code] of part.matchAll(/```(?:js|ts)\n([\s\S]*?)```/g)) {
-      const file = /^\/\/ (\S+\.(?:js|ts))\n/.exec(code)
+    for (const [, code] of part.matchAll(/```(?:js|ts|json)\n([\s\S]*?)```/g)) {
+      const file = /^\/\/ (\S+\.(?:js|ts|json))\n/.exec(code)
       if (file) project[file[1]] = code
     }
   }
@@ -58,7 +59,8 @@ try {
     cwd: app,
     stdio: 'inherit',
   })
-  for (const tool of ['jest', '@swc/jest', '@swc/core']) linkTool(app, tool)
+  const tools = ['jest', '@swc/jest', '@swc/core', 'typescript', '@types/jest', '@types/node', 'miniprogram-api-typings']
+  for (const tool of tools) linkTool(app, tool)
 
   let failed = false
   for (const [name, files] of Object.entries(examples())) {
@@ -66,6 +68,15 @@ try {
     for (const [file, code] of Object.entries(files)) {
       mkdirSync(dirname(join(project, file)), { recursive: true })
       writeFileSync(join(project, file), code)
+    }
+    if (existsSync(join(project, 'tsconfig.json'))) {
+      try {
+        execFileSync(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', project], { stdio: 'inherit' })
+        console.log(`${name} example: tsc found no errors`)
+      } catch {
+        console.log(`${name} example: tsc found errors`)
+        failed = true
+      }
     }
     const results = join(work, `${name}.json`)
     try {

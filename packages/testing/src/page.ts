@@ -36,7 +36,7 @@ export interface EventOptions<Detail = Record<string, unknown>> {
 }
 
 /** What `this` is in a page's or component's functions. */
-export interface PageInstance<D extends PageData = PageData> {
+export interface PageInstance<D extends object = PageData> {
   /** The current data (replaced by a copy on every `setData`, as on WeChat: do not write to it directly). */
   data: D
   /** Updates `data` by keys or paths (`'form.phone'`, `'list[0].name'`), then calls `callback`. */
@@ -49,7 +49,7 @@ export interface PageInstance<D extends PageData = PageData> {
 }
 
 /** One opened page or component. */
-export interface PageHost<D extends PageData = PageData> {
+export interface PageHost<D extends object = PageData> {
   /** `this` of the page's functions. */
   readonly instance: PageInstance<D>
   /** The current data. */
@@ -73,7 +73,7 @@ export interface PageHost<D extends PageData = PageData> {
 }
 
 /** A page or component definition captured by {@link loadPage}; open as many fresh instances of it as tests need. */
-export interface PageDefinition<D extends PageData = PageData> {
+export interface PageDefinition<D extends object = PageData> {
   /** `'Page'` or `'Component'`: what the module called. */
   readonly kind: 'Page' | 'Component'
   /** The options object the module passed. */
@@ -86,7 +86,7 @@ export interface PageDefinition<D extends PageData = PageData> {
   open(query?: Record<string, string>): Promise<PageHost<D>>
 }
 
-type Fn = (this: PageInstance, ...args: unknown[]) => unknown
+type Fn = (this: PageInstance<object>, ...args: unknown[]) => unknown
 type Options = Record<string, unknown>
 
 const isFunction = (value: unknown): value is Fn => typeof value == 'function'
@@ -169,7 +169,7 @@ function hooksOf(kind: 'Page' | 'Component', options: Options) {
   }
 }
 
-function define<D extends PageData>(kind: 'Page' | 'Component', options: Options): PageDefinition<D> {
+function define<D extends object>(kind: 'Page' | 'Component', options: Options): PageDefinition<D> {
   const hooks = hooksOf(kind, options)
   return {
     kind,
@@ -268,7 +268,7 @@ function define<D extends PageData>(kind: 'Page' | 'Component', options: Options
  * await page.tap('onLogin')
  * expect(page.data.status).toBe('loggedIn')
  */
-export function loadPage<D extends PageData = PageData>(load: () => unknown): PageDefinition<D> {
+export function loadPage<D extends object = PageData>(load: () => unknown): PageDefinition<D> {
   const scope = globalThis as Record<string, unknown>
   const saved = { Page: Object.getOwnPropertyDescriptor(scope, 'Page'), Component: Object.getOwnPropertyDescriptor(scope, 'Component') }
   const registered: PageDefinition<D>[] = []
