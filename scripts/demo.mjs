@@ -57,12 +57,9 @@ let saved
 try {
   saved = emulator ? null : await control.exportState()
 } catch (error) {
-  const refused = error.cause?.code == 'ECONNREFUSED'
-  console.error(
-    refused
-      ? `Nothing answers at ${host}: is the emulator running? Start it with \`pnpm emulator\` in another terminal, or run \`pnpm demo\` without --host.`
-      : `The emulator at ${host} did not answer its control plane: ${error.message}`,
-  )
+  // The control-plane client reports a refused connection with status 0 and asks whether the emulator runs.
+  const hint = error.status === 0 ? ' Start it with `pnpm emulator` in another terminal, or run `pnpm demo` without --host.' : ''
+  console.error(`Cannot use the emulator at ${host}: ${error.message}${hint}`)
   process.exit(1)
 }
 const runtime = platform.create({ emulator: host, openid: OPENID })
