@@ -1,2 +1,2 @@
 /** Reported by `/api/v3/system` and the control plane. */
-export const EMULATOR_VERSION = '0.1.0'
+export const EMULATOR_VERSION = '5.2.0'
