@@ -208,8 +208,11 @@ export interface WechatIdentityInput {
   extIdpConnidentifier?: string
 }
 
+/** Profile fields as a new user's input: strings (there is nothing to clear yet). */
+type ProfileInput = { [K in keyof UserProfileFields]?: Exclude<UserProfileFields[K], null> }
+
 /** Input for creating a user (control plane and seed files). Every field is optional. */
-export interface NewUser extends Partial<UserProfileFields> {
+export interface NewUser extends ProfileInput {
   /** 24 hex digits; generated when absent. */
   userId?: string
   /** Default: the first pool. */

@@ -1,12 +1,11 @@
 // Binding and changing e-mail / phone, and deleting the account (docs/protocol.md §4.16–4.18). The change and delete
 // flows verify first and hand out a short-lived single-use token that the second call redeems.
-import type { FastifyInstance } from 'fastify'
 import { authenticate } from './caller'
 import type { CodeTarget } from '../services/codes'
-import { passwordMatches, type PasswordEncryptType } from '../crypto/password'
+import { passwordMatches } from '../crypto/password'
 import type { Emulator } from '../emulator'
 import { errors, ok, required } from '../errors'
-import { obj, oneOf, str } from '../schema'
+import { obj, oneOf, str, type Static, type TypedServer } from '../schema'
 import type { UserRecord, VerificationCodeRecord } from '../state'
 import { assertUnique, checkEmail, checkPhone, normalizeCountryCode } from '../services/users'
 import { ENCRYPT_TYPES } from './signin'
@@ -34,33 +33,9 @@ function setPhone(emu: Emulator, user: UserRecord, phone: string, phoneCountryCo
   Object.assign(user, { phone, phoneCountryCode, phoneVerified: true, updatedAt: emu.clock.iso() })
 }
 
-interface EmailChangeBody {
-  verifyMethod: 'EMAIL_PASSCODE'
-  emailPassCodePayload: { newEmail: string; newEmailPassCode: string; oldEmail?: string; oldEmailPassCode?: string }
-}
-
-interface PhoneChangeBody {
-  verifyMethod: 'PHONE_PASSCODE'
-  phonePassCodePayload: {
-    newPhoneNumber: string
-    newPhonePassCode: string
-    newPhoneCountryCode?: string
-    oldPhoneNumber?: string
-    oldPhonePassCode?: string
-    oldPhoneCountryCode?: string
-  }
-}
-
-interface DeleteRequestBody {
-  verifyMethod: 'PHONE_PASSCODE' | 'EMAIL_PASSCODE' | 'PASSWORD'
-  phonePassCodePayload?: { phoneNumber?: string; passCode?: string; phoneCountryCode?: string }
-  emailPassCodePayload?: { email?: string; passCode?: string }
-  passwordPayload?: { password?: string; passwordEncryptType?: PasswordEncryptType }
-}
-
-function emailRoutes(app: FastifyInstance, emu: Emulator): void {
+function emailRoutes(app: TypedServer, emu: Emulator): void {
   const bindSchema = obj({ email: str(), passCode: str() }, ['email', 'passCode'])
-  app.post<{ Body: { email: string; passCode: string } }>('/api/v3/bind-email', { schema: { body: bindSchema } }, async (request) => {
+  app.post('/api/v3/bind-email', { schema: { body: bindSchema } }, async (request) => {
     const { user } = await authenticate(emu, request)
     if (user.email) throw errors.badRequest('The user already has an e-mail address; change it with verify-update-email-request')
     const email = checkEmail(request.body.email, 'email')
@@ -80,7 +55,7 @@ function emailRoutes(app: FastifyInstance, emu: Emulator): void {
     },
     ['verifyMethod', 'emailPassCodePayload'],
   )
-  app.post<{ Body: EmailChangeBody }>('/api/v3/verify-update-email-request', { schema: { body: changeSchema } }, async (request) => {
+  app.post('/api/v3/verify-update-email-request', { schema: { body: changeSchema } }, async (request) => {
     const { user } = await authenticate(emu, request)
     const payload = request.body.emailPassCodePayload
     const newEmail = checkEmail(payload.newEmail, 'emailPassCodePayload.newEmail')
@@ -99,7 +74,7 @@ function emailRoutes(app: FastifyInstance, emu: Emulator): void {
   })
 
   const updateSchema = obj({ updateEmailToken: str() }, ['updateEmailToken'])
-  app.post<{ Body: { updateEmailToken: string } }>('/api/v3/update-email', { schema: { body: updateSchema } }, async (request) => {
+  app.post('/api/v3/update-email', { schema: { body: updateSchema } }, async (request) => {
     const { user } = await authenticate(emu, request)
     const record = emu.actionTokens.redeem('update-email', request.body.updateEmailToken, user.userId, 'updateEmailToken')
     setEmail(emu, user, record.email ?? '')
@@ -107,14 +82,9 @@ function emailRoutes(app: FastifyInstance, emu: Emulator): void {
   })
 }
 
-function phoneRoutes(app: FastifyInstance, emu: Emulator): void {
-  interface BindBody {
-    phoneNumber: string
-    passCode: string
-    phoneCountryCode?: string
-  }
+function phoneRoutes(app: TypedServer, emu: Emulator): void {
   const bindSchema = obj({ phoneNumber: str(), passCode: str(), phoneCountryCode: str() }, ['phoneNumber', 'passCode'])
-  app.post<{ Body: BindBody }>('/api/v3/bind-phone', { schema: { body: bindSchema } }, async (request) => {
+  app.post('/api/v3/bind-phone', { schema: { body: bindSchema } }, async (request) => {
     const { user } = await authenticate(emu, request)
     if (user.phone) throw errors.badRequest('The user already has a phone number; change it with verify-update-phone-request')
     const phone = checkPhone(request.body.phoneNumber, 'phoneNumber')
@@ -142,7 +112,7 @@ function phoneRoutes(app: FastifyInstance, emu: Emulator): void {
     },
     ['verifyMethod', 'phonePassCodePayload'],
   )
-  app.post<{ Body: PhoneChangeBody }>('/api/v3/verify-update-phone-request', { schema: { body: changeSchema } }, async (request) => {
+  app.post('/api/v3/verify-update-phone-request', { schema: { body: changeSchema } }, async (request) => {
     const { user } = await authenticate(emu, request)
     const payload = request.body.phonePassCodePayload
     const phone = checkPhone(payload.newPhoneNumber, 'phonePassCodePayload.newPhoneNumber')
@@ -171,7 +141,7 @@ function phoneRoutes(app: FastifyInstance, emu: Emulator): void {
   })
 
   const updateSchema = obj({ updatePhoneToken: str() }, ['updatePhoneToken'])
-  app.post<{ Body: { updatePhoneToken: string } }>('/api/v3/update-phone', { schema: { body: updateSchema } }, async (request) => {
+  app.post('/api/v3/update-phone', { schema: { body: updateSchema } }, async (request) => {
     const { user } = await authenticate(emu, request)
     const record = emu.actionTokens.redeem('update-phone', request.body.updatePhoneToken, user.userId, 'updatePhoneToken')
     setPhone(emu, user, record.phone ?? '', record.phoneCountryCode ?? '+86')
@@ -180,7 +150,21 @@ function phoneRoutes(app: FastifyInstance, emu: Emulator): void {
 }
 
 /** Checks the proof of a delete-account request; codes come from CHANNEL_DELETE_ACCOUNT. */
-async function verifyDeletion(emu: Emulator, user: UserRecord, body: DeleteRequestBody): Promise<VerificationCodeRecord | undefined> {
+const deleteRequestSchema = obj(
+  {
+    verifyMethod: oneOf(['PHONE_PASSCODE', 'EMAIL_PASSCODE', 'PASSWORD']),
+    phonePassCodePayload: obj({ phoneNumber: str(), passCode: str(), phoneCountryCode: str() }),
+    emailPassCodePayload: obj({ email: str(), passCode: str() }),
+    passwordPayload: obj({ password: str(), passwordEncryptType: oneOf(ENCRYPT_TYPES) }),
+  },
+  ['verifyMethod'],
+)
+
+async function verifyDeletion(
+  emu: Emulator,
+  user: UserRecord,
+  body: Static<typeof deleteRequestSchema>,
+): Promise<VerificationCodeRecord | undefined> {
   switch (body.verifyMethod) {
     case 'PHONE_PASSCODE': {
       const payload = required(body.phonePassCodePayload, 'phonePassCodePayload')
@@ -213,17 +197,8 @@ async function verifyDeletion(emu: Emulator, user: UserRecord, body: DeleteReque
   }
 }
 
-function deleteRoutes(app: FastifyInstance, emu: Emulator): void {
-  const requestSchema = obj(
-    {
-      verifyMethod: oneOf(['PHONE_PASSCODE', 'EMAIL_PASSCODE', 'PASSWORD']),
-      phonePassCodePayload: obj({ phoneNumber: str(), passCode: str(), phoneCountryCode: str() }),
-      emailPassCodePayload: obj({ email: str(), passCode: str() }),
-      passwordPayload: obj({ password: str(), passwordEncryptType: oneOf(ENCRYPT_TYPES) }),
-    },
-    ['verifyMethod'],
-  )
-  app.post<{ Body: DeleteRequestBody }>('/api/v3/verify-delete-account-request', { schema: { body: requestSchema } }, async (request) => {
+function deleteRoutes(app: TypedServer, emu: Emulator): void {
+  app.post('/api/v3/verify-delete-account-request', { schema: { body: deleteRequestSchema } }, async (request) => {
     const { user } = await authenticate(emu, request)
     const code = await verifyDeletion(emu, user, request.body)
     if (code) emu.codes.consume(code)
@@ -232,7 +207,7 @@ function deleteRoutes(app: FastifyInstance, emu: Emulator): void {
   })
 
   const deleteSchema = obj({ deleteAccountToken: str() }, ['deleteAccountToken'])
-  app.post<{ Body: { deleteAccountToken: string } }>('/api/v3/delete-account', { schema: { body: deleteSchema } }, async (request) => {
+  app.post('/api/v3/delete-account', { schema: { body: deleteSchema } }, async (request) => {
     const { user } = await authenticate(emu, request)
     emu.actionTokens.redeem('delete-account', request.body.deleteAccountToken, user.userId, 'deleteAccountToken')
     emu.state.users.delete(user.userId)
@@ -241,7 +216,7 @@ function deleteRoutes(app: FastifyInstance, emu: Emulator): void {
   })
 }
 
-export function accountRoutes(app: FastifyInstance, emu: Emulator): void {
+export function accountRoutes(app: TypedServer, emu: Emulator): void {
   emailRoutes(app, emu)
   phoneRoutes(app, emu)
   deleteRoutes(app, emu)

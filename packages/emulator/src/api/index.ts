@@ -4,6 +4,7 @@ import formbody from '@fastify/formbody'
 import multipart from '@fastify/multipart'
 import type { FastifyInstance } from 'fastify'
 import type { Emulator } from '../emulator'
+import { typed } from '../schema'
 import { accountRoutes } from './account'
 import { oidcRoutes } from './oidc'
 import { profileRoutes } from './profile'
@@ -14,7 +15,8 @@ import { uploadRoutes, UPLOAD_LIMIT } from './upload'
 import { wechatRoutes } from './wechat'
 
 export function apiRoutes(app: FastifyInstance, emu: Emulator): void {
-  app.register(async (v3) => {
+  app.register(async (scope) => {
+    const v3 = typed(scope)
     systemRoutes(v3, emu)
     signinRoutes(v3, emu)
     sendCodeRoutes(v3, emu)
@@ -24,10 +26,10 @@ export function apiRoutes(app: FastifyInstance, emu: Emulator): void {
   })
   app.register(async (oidc) => {
     await oidc.register(formbody)
-    oidcRoutes(oidc, emu)
+    oidcRoutes(typed(oidc), emu)
   })
   app.register(async (upload) => {
     await upload.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, parts: 20 } })
-    uploadRoutes(upload, emu)
+    uploadRoutes(typed(upload), emu)
   })
 }

@@ -1,26 +1,11 @@
 // OAuth / OIDC endpoints: the refresh_token grant, RFC 7009 revocation, JWKS and a minimal discovery document.
 // Bodies are form-urlencoded (JSON is accepted too); errors are `{ error, error_description }` with real HTTP statuses.
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyRequest } from 'fastify'
 import { header } from './caller'
 import type { Emulator } from '../emulator'
 import { OAuthError } from '../errors'
-import { obj, str } from '../schema'
+import { obj, str, type TypedServer } from '../schema'
 import type { AppInfo } from '../types'
-
-interface TokenBody {
-  grant_type: string
-  refresh_token?: string
-  scope?: string
-  client_id?: string
-  client_secret?: string
-}
-
-interface RevocationBody {
-  token: string
-  token_type_hint?: string
-  client_id?: string
-  client_secret?: string
-}
 
 /** `Authorization: Basic base64(id:secret)`, when present. */
 function basicCredentials(request: FastifyRequest): { id: string; secret: string } | undefined {
@@ -55,12 +40,12 @@ function identifyClient(
   return app
 }
 
-export function oidcRoutes(app: FastifyInstance, emu: Emulator): void {
+export function oidcRoutes(app: TypedServer, emu: Emulator): void {
   const tokenSchema = obj(
     { grant_type: str(), refresh_token: str(), scope: str(), client_id: str(), client_secret: str(), redirect_uri: str() },
     ['grant_type'],
   )
-  app.post<{ Body: TokenBody }>('/oidc/token', { schema: { body: tokenSchema } }, async (request, reply) => {
+  app.post('/oidc/token', { schema: { body: tokenSchema } }, async (request, reply) => {
     const body = request.body
     const client = identifyClient(emu, request, body) as AppInfo
     if (body.grant_type !== 'refresh_token') {
@@ -77,7 +62,7 @@ export function oidcRoutes(app: FastifyInstance, emu: Emulator): void {
   const revocationSchema = obj({ token: str({ maxLength: 16384 }), token_type_hint: str(), client_id: str(), client_secret: str() }, [
     'token',
   ])
-  app.post<{ Body: RevocationBody }>('/oidc/token/revocation', { schema: { body: revocationSchema } }, async (request, reply) => {
+  app.post('/oidc/token/revocation', { schema: { body: revocationSchema } }, async (request, reply) => {
     const client = identifyClient(emu, request, request.body, true)
     await emu.tokens.revoke(request.body.token, client?.id)
     // RFC 7009: 200 with an empty body, also for unknown tokens. Newer servers answer with a body.

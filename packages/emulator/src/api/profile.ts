@@ -1,43 +1,25 @@
 // GET /api/v3/get-profile, POST /api/v3/update-profile, POST /api/v3/update-password.
-import type { FastifyInstance } from 'fastify'
-import { authenticate } from './caller'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { hashPassword } from '../crypto/hash'
-import { decryptPassword, type PasswordEncryptType, passwordMatches } from '../crypto/password'
+import { decryptPassword, passwordMatches } from '../crypto/password'
 import type { Emulator } from '../emulator'
 import { errors, ok } from '../errors'
-import { anyObject, flag, obj, oneOf, str, type Schema } from '../schema'
-import type { Gender, UserProfileFields } from '../types'
+import { anyObject, each, flag, obj, oneOf, str, type TypedServer } from '../schema'
 import { assertUnique, GENDERS, PROFILE_FIELDS, userDto } from '../services/users'
+import { authenticate } from './caller'
 import { ENCRYPT_TYPES } from './signin'
 
-interface ProfileQuery {
-  withCustomData?: 'true' | 'false'
-  withIdentities?: 'true' | 'false'
-  withDepartmentIds?: 'true' | 'false'
-}
-
-type ProfileBody = Partial<Record<keyof UserProfileFields, string>> & {
-  username?: string
-  gender?: Gender
-  customData?: Record<string, unknown>
-}
-
-interface PasswordBody {
-  newPassword: string
-  oldPassword?: string
-  passwordEncryptType?: PasswordEncryptType
-}
-
 const profileSchema = obj({
-  ...Object.fromEntries(PROFILE_FIELDS.map((field): [string, Schema] => [field, str()])),
+  ...each(PROFILE_FIELDS, str),
   username: str(),
   gender: oneOf(GENDERS),
   customData: anyObject(),
 })
 
-export function profileRoutes(app: FastifyInstance, emu: Emulator): void {
+export function profileRoutes(server: TypedServer, emu: Emulator): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>()
   const querySchema = obj({ withCustomData: flag(), withIdentities: flag(), withDepartmentIds: flag() })
-  app.get<{ Querystring: ProfileQuery }>('/api/v3/get-profile', { schema: { querystring: querySchema } }, async (request) => {
+  app.get('/api/v3/get-profile', { schema: { querystring: querySchema } }, async (request) => {
     const { user } = await authenticate(emu, request)
     const query = request.query
     return ok(
@@ -50,7 +32,7 @@ export function profileRoutes(app: FastifyInstance, emu: Emulator): void {
     )
   })
 
-  app.post<{ Body: ProfileBody }>('/api/v3/update-profile', { schema: { body: profileSchema } }, async (request) => {
+  app.post('/api/v3/update-profile', { schema: { body: profileSchema } }, async (request) => {
     const { user } = await authenticate(emu, request)
     const body = request.body
     // Only profile fields change here; e-mail, phone and password have their own endpoints.
@@ -67,7 +49,7 @@ export function profileRoutes(app: FastifyInstance, emu: Emulator): void {
   })
 
   const passwordSchema = obj({ newPassword: str(), oldPassword: str(), passwordEncryptType: oneOf(ENCRYPT_TYPES) }, ['newPassword'])
-  app.post<{ Body: PasswordBody }>('/api/v3/update-password', { schema: { body: passwordSchema } }, async (request) => {
+  app.post('/api/v3/update-password', { schema: { body: passwordSchema } }, async (request) => {
     const { user } = await authenticate(emu, request)
     const { newPassword: ciphertext, oldPassword, passwordEncryptType: type = 'none' } = request.body
     const newPassword = decryptPassword(ciphertext, type, emu.keys)

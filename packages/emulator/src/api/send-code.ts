@@ -1,9 +1,8 @@
 // POST /api/v3/send-sms and POST /api/v3/send-email — issue a verification code (read it on the control plane).
-import type { FastifyInstance } from 'fastify'
 import { identifyPool } from './caller'
 import type { Emulator } from '../emulator'
 import { ok } from '../errors'
-import { obj, oneOf, str } from '../schema'
+import { obj, oneOf, str, type TypedServer } from '../schema'
 import { checkEmail, checkPhone, normalizeCountryCode } from '../services/users'
 
 export const SMS_CHANNELS = [
@@ -34,20 +33,9 @@ export const EMAIL_CHANNELS = [
   'CHANNEL_DELETE_ACCOUNT',
 ] as const
 
-interface SmsBody {
-  phoneNumber: string
-  channel: string
-  phoneCountryCode?: string
-}
-
-interface EmailBody {
-  email: string
-  channel: string
-}
-
-export function sendCodeRoutes(app: FastifyInstance, emu: Emulator): void {
+export function sendCodeRoutes(app: TypedServer, emu: Emulator): void {
   const smsSchema = obj({ phoneNumber: str(), channel: oneOf(SMS_CHANNELS), phoneCountryCode: str() }, ['phoneNumber', 'channel'])
-  app.post<{ Body: SmsBody }>('/api/v3/send-sms', { schema: { body: smsSchema } }, async (request) => {
+  app.post('/api/v3/send-sms', { schema: { body: smsSchema } }, async (request) => {
     const pool = identifyPool(emu, request)
     const phone = checkPhone(request.body.phoneNumber, 'phoneNumber')
     const phoneCountryCode = normalizeCountryCode(request.body.phoneCountryCode)
@@ -60,7 +48,7 @@ export function sendCodeRoutes(app: FastifyInstance, emu: Emulator): void {
   })
 
   const emailSchema = obj({ email: str(), channel: oneOf(EMAIL_CHANNELS) }, ['email', 'channel'])
-  app.post<{ Body: EmailBody }>('/api/v3/send-email', { schema: { body: emailSchema } }, async (request) => {
+  app.post('/api/v3/send-email', { schema: { body: emailSchema } }, async (request) => {
     const pool = identifyPool(emu, request)
     const email = checkEmail(request.body.email, 'email')
     const record = emu.codes.send({ userPoolId: pool.id, kind: 'email', target: email, phoneCountryCode: null }, request.body.channel)

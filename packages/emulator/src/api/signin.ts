@@ -1,11 +1,11 @@
 // POST /api/v3/signin (PASSWORD, PASSCODE) and POST /api/v3/signin-by-mobile (WeChat code, code + phone, phone).
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyRequest } from 'fastify'
 import { identifyApp } from './caller'
 import { verifyPassword } from '../crypto/hash'
 import { decryptPassword } from '../crypto/password'
 import type { Emulator } from '../emulator'
 import { errors, ok, required } from '../errors'
-import { anyObject, anything, bool, obj, oneOf, str } from '../schema'
+import { anyObject, anything, bool, obj, oneOf, str, type Static, type TypedServer } from '../schema'
 import type { UserRecord } from '../state'
 import type { CodeTarget } from '../services/codes'
 import type { AppInfo, NewUser } from '../types'
@@ -14,14 +14,7 @@ import type { WechatPhone } from '../services/wechat'
 
 export const ENCRYPT_TYPES = ['none', 'rsa', 'sm2'] as const
 
-/** The `options` object of the login endpoints (fields the emulator uses). */
-interface LoginOptions {
-  scope?: string
-  clientIp?: string
-  autoRegister?: boolean
-  passwordEncryptType?: 'none' | 'rsa' | 'sm2'
-}
-
+/** The `options` object of the login endpoints. */
 const loginOptions = obj({
   scope: str(),
   passwordEncryptType: oneOf(ENCRYPT_TYPES),
@@ -45,13 +38,8 @@ const signinSchema = obj(
   ['connection'],
 )
 
-interface SigninBody {
-  connection: 'PASSWORD' | 'PASSCODE'
-  passwordPayload?: { password?: string; account?: string; username?: string; email?: string; phone?: string }
-  passCodePayload?: { passCode?: string; phone?: string; email?: string; phoneCountryCode?: string }
-  options?: LoginOptions
-  client_id?: string
-}
+type LoginOptions = Static<typeof loginOptions>
+type SigninBody = Static<typeof signinSchema>
 
 const codePayload = obj({ code: str(), encryptedData: str({ maxLength: 65536 }), iv: str() })
 const codeAndPhonePayload = obj({ wxPhoneInfo: obj({ code: str() }), wxLoginInfo: codePayload })
@@ -70,25 +58,7 @@ const mobileSchema = obj(
   ['connection', 'extIdpConnidentifier'],
 )
 
-interface CodePayload {
-  code?: string
-  encryptedData?: string
-  iv?: string
-}
-interface CodeAndPhonePayload {
-  wxPhoneInfo?: { code?: string }
-  wxLoginInfo?: CodePayload
-}
-interface MobileBody {
-  connection: 'wechat_mini_program_code' | 'wechat_mini_program_code_and_phone' | 'wechat_mini_program_phone'
-  extIdpConnidentifier: string
-  wechatMiniProgramCodePayload?: CodePayload
-  wechatMiniProgramCodeAndPhonePayload?: CodeAndPhonePayload
-  miniProgramCodeAndPhonePayload?: CodeAndPhonePayload
-  wechatMiniProgramPhonePayload?: CodePayload
-  options?: LoginOptions
-  client_id?: string
-}
+type MobileBody = Static<typeof mobileSchema>
 
 /** Registration through a login (`autoRegister`), subject to the registration switch. */
 async function register(emu: Emulator, app: AppInfo, fields: NewUser): Promise<UserRecord> {
@@ -227,18 +197,18 @@ async function completeLogin(
   return emu.config.mirrorExpireIn ? { ...tokens, expire_in: tokens.expires_in } : { ...tokens }
 }
 
-export function signinRoutes(app: FastifyInstance, emu: Emulator): void {
+export function signinRoutes(app: TypedServer, emu: Emulator): void {
   const login = async (request: FastifyRequest, user: UserRecord, target: AppInfo, options: LoginOptions | undefined, connection: string) =>
     ok(request.id, await completeLogin(emu, request, user, target, options ?? {}, connection))
 
-  app.post<{ Body: SigninBody }>('/api/v3/signin', { schema: { body: signinSchema } }, async (request) => {
+  app.post('/api/v3/signin', { schema: { body: signinSchema } }, async (request) => {
     const body = request.body
     const target = identifyApp(emu, request, body.client_id)
     const user = body.connection === 'PASSWORD' ? await passwordLogin(emu, target, body) : await passCodeLogin(emu, target, body)
     return login(request, user, target, body.options, body.connection)
   })
 
-  app.post<{ Body: MobileBody }>('/api/v3/signin-by-mobile', { schema: { body: mobileSchema } }, async (request) => {
+  app.post('/api/v3/signin-by-mobile', { schema: { body: mobileSchema } }, async (request) => {
     const body = request.body
     const target = identifyApp(emu, request, body.client_id)
     const user = await wechatLogin(emu, target, body)

@@ -1,9 +1,9 @@
 // GET /api/v3/system — the public keys for password encryption (a bare object, not an envelope).
-import type { FastifyInstance } from 'fastify'
 import type { Emulator } from '../emulator'
+import type { TypedServer } from '../schema'
 import { EMULATOR_VERSION } from '../version'
 
-export function systemRoutes(app: FastifyInstance, emu: Emulator): void {
+export function systemRoutes(app: TypedServer, emu: Emulator): void {
   app.get('/api/v3/system', async () => ({
     rsa: { publicKey: emu.keys.rsaPublicKeyPem },
     sm2: { publicKey: emu.keys.sm2PublicKey },

@@ -1,11 +1,11 @@
 // POST /api/v2/upload?folder=… (multipart field `file`, anonymous) and GET /uploads/<key> serving the stored file.
 import { extname } from 'node:path'
 import type { MultipartFile } from '@fastify/multipart'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyRequest } from 'fastify'
 import type { Emulator } from '../emulator'
 import { ApiError } from '../errors'
 import { objectId } from '../ids'
-import { obj, str } from '../schema'
+import { obj, str, type TypedServer } from '../schema'
 
 /** Largest accepted upload. */
 export const UPLOAD_LIMIT = 10 * 1024 * 1024
@@ -24,9 +24,9 @@ async function readFilePart(request: FastifyRequest): Promise<{ part: MultipartF
   }
 }
 
-export function uploadRoutes(app: FastifyInstance, emu: Emulator): void {
+export function uploadRoutes(app: TypedServer, emu: Emulator): void {
   const querySchema = obj({ folder: str(), private: str() })
-  app.post<{ Querystring: { folder?: string } }>('/api/v2/upload', { schema: { querystring: querySchema } }, async (request) => {
+  app.post('/api/v2/upload', { schema: { querystring: querySchema } }, async (request) => {
     const folder = request.query.folder ?? 'default'
     if (!FOLDER.test(folder)) throw new ApiError(400, 'folder may only contain letters, digits, "_" and "-"')
     if (!request.isMultipart()) throw new ApiError(415, 'Upload expects a multipart/form-data body with a "file" part')

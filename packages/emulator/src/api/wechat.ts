@@ -1,46 +1,15 @@
 // WeChat helper endpoints: phone number from a phone code, decryption of encryptedData, the (deprecated) WeChat
 // access token endpoints, and binding a WeChat identity to the logged-in user.
-import type { FastifyInstance } from 'fastify'
 import { authenticate, identifyPool } from './caller'
 import type { Emulator } from '../emulator'
 import { errors, ok, required } from '../errors'
 import { opaqueToken } from '../ids'
-import { obj, str } from '../schema'
+import { obj, str, type Static, type TypedServer } from '../schema'
 import { emulatorUser, findConnection } from '../services/users'
 
-interface PhoneBody {
-  extIdpConnidentifier: string
-  code: string
-}
-
-interface DecryptBody {
-  extIdpConnidentifier: string
-  encryptedData: string
-  iv: string
-  code: string
-}
-
-interface BindFields {
-  iv?: string
-  encryptedData?: string
-  rawData?: string
-}
-
-/** 5.1.11–5.1.13 nest the optional fields under `options`; 5.1.14+ send them flat. */
-interface BindBody extends BindFields {
-  code: string
-  extIdpConnidentifier?: string
-  options?: BindFields
-}
-
-interface AccessTokenBody {
-  appId: string
-  appSecret: string
-}
-
-export function wechatRoutes(app: FastifyInstance, emu: Emulator): void {
+export function wechatRoutes(app: TypedServer, emu: Emulator): void {
   const phoneSchema = obj({ extIdpConnidentifier: str(), code: str() }, ['extIdpConnidentifier', 'code'])
-  app.post<{ Body: PhoneBody }>('/api/v3/get-wechat-miniprogram-phone', { schema: { body: phoneSchema } }, async (request) => {
+  app.post('/api/v3/get-wechat-miniprogram-phone', { schema: { body: phoneSchema } }, async (request) => {
     const pool = identifyPool(emu, request)
     const connection = findConnection(emu.state, pool.id, request.body.extIdpConnidentifier)
     const phone = emu.wechat.exchangePhoneCode(request.body.code)
@@ -55,7 +24,7 @@ export function wechatRoutes(app: FastifyInstance, emu: Emulator): void {
     'iv',
     'code',
   ])
-  app.post<{ Body: DecryptBody }>('/api/v3/decrypt-wechat-miniprogram-data', { schema: { body: decryptSchema } }, async (request) => {
+  app.post('/api/v3/decrypt-wechat-miniprogram-data', { schema: { body: decryptSchema } }, async (request) => {
     const pool = identifyPool(emu, request)
     findConnection(emu.state, pool.id, request.body.extIdpConnidentifier)
     const session = emu.wechat.exchangeLoginCode(request.body.code)
@@ -63,7 +32,7 @@ export function wechatRoutes(app: FastifyInstance, emu: Emulator): void {
   })
 
   const accessTokenSchema = obj({ appId: str(), appSecret: str() }, ['appId', 'appSecret'])
-  const accessToken = async (request: { body: AccessTokenBody }, userPoolId: string) => {
+  const accessToken = async (request: { body: Static<typeof accessTokenSchema> }, userPoolId: string) => {
     const connection = [...emu.state.connections.values()].find(
       (item) => item.userPoolId === userPoolId && item.wechatAppId === request.body.appId,
     )
@@ -72,15 +41,16 @@ export function wechatRoutes(app: FastifyInstance, emu: Emulator): void {
     return { accessToken: opaqueToken(48), expiresAt: emu.clock.nowSeconds() + 7200 }
   }
   for (const path of ['/api/v3/get-wechat-access-token', '/api/v3/get-wechat-access-token-info']) {
-    app.post<{ Body: AccessTokenBody }>(path, { schema: { body: accessTokenSchema } }, async (request) => {
+    app.post(path, { schema: { body: accessTokenSchema } }, async (request) => {
       const { user } = await authenticate(emu, request)
       return ok(request.id, await accessToken(request, user.userPoolId))
     })
   }
 
+  // 5.1.11–5.1.13 nest the optional fields under `options`; 5.1.14+ send them flat.
   const bindFields = { iv: str(), encryptedData: str({ maxLength: 65536 }), rawData: str({ maxLength: 65536 }) }
   const bindSchema = obj({ code: str(), extIdpConnidentifier: str(), ...bindFields, options: obj(bindFields) }, ['code'])
-  app.post<{ Body: BindBody }>('/connections/social/wechat-miniprogram/bind', { schema: { body: bindSchema } }, async (request) => {
+  app.post('/connections/social/wechat-miniprogram/bind', { schema: { body: bindSchema } }, async (request) => {
     const { user } = await authenticate(emu, request)
     const body = request.body
     const connection = findConnection(emu.state, user.userPoolId, body.extIdpConnidentifier)

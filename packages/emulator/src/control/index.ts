@@ -1,11 +1,10 @@
 // The control plane under /__emulator: inspect and drive the emulator from tests, scripts and the dashboard.
 // Plain JSON in and out, real HTTP statuses, never subject to faults. `createEmulatorClient` wraps every route.
-import type { FastifyInstance } from 'fastify'
 import { hashPassword } from '../crypto/hash'
 import type { Emulator } from '../emulator'
 import { ApiError } from '../errors'
 import { FAULT_KINDS } from '../server/faults'
-import { anyObject, arrayOf, bool, int, obj, oneOf, str, type Schema } from '../schema'
+import { anyObject, arrayOf, bool, each, int, nullable, obj, oneOf, pathParams, str, type Static, type TypedServer } from '../schema'
 import type { UserRecord } from '../state'
 import type { EmulatorConfig, EmulatorInfo, FaultSpec, NewUser, UserPatch, UserQuery } from '../types'
 import { createUser, emulatorUser, GENDERS, normalizeEmail, PROFILE_FIELDS, patchUser, USER_STATUSES } from '../services/users'
@@ -13,12 +12,8 @@ import { EMULATOR_VERSION } from '../version'
 
 const BASE = '/__emulator'
 
-const nullable = (schema: Schema): Schema => ({ ...schema, type: [schema.type as string, 'null'] })
-const profileSchemas = (wrap: (schema: Schema) => Schema) =>
-  Object.fromEntries(PROFILE_FIELDS.map((field): [string, Schema] => [field, wrap(str())]))
-
 const newUserSchema = obj({
-  ...profileSchemas((schema) => schema),
+  ...each(PROFILE_FIELDS, str),
   userId: str(),
   userPoolId: str(),
   username: str(),
@@ -36,7 +31,7 @@ const newUserSchema = obj({
 })
 
 const patchSchema = obj({
-  ...profileSchemas(nullable),
+  ...each(PROFILE_FIELDS, () => nullable(str())),
   username: nullable(str()),
   email: nullable(str()),
   phone: nullable(str()),
@@ -80,6 +75,19 @@ const faultSchema = obj(
 
 const userQuerySchema = obj({ q: str(), userId: str(), username: str(), email: str(), phone: str(), openid: str(), userPoolId: str() })
 
+/** True when two types accept exactly the same values. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+
+// The client's documented input types and the schemas that validate them cannot drift apart: this fails to compile
+// when a field is added to, removed from or retyped in only one of them.
+const schemasMatchTypes: [
+  Same<Static<typeof newUserSchema>, NewUser>,
+  Same<Static<typeof patchSchema>, UserPatch>,
+  Same<Static<typeof configSchema>, Partial<EmulatorConfig>>,
+  Same<Static<typeof faultSchema>, FaultSpec>,
+] = [true, true, true, true]
+void schemasMatchTypes
+
 const hasOpenid = (user: UserRecord, openid: string) =>
   user.identities.some((identity) => identity.type === 'openid' && identity.userIdInIdp === openid)
 
@@ -106,7 +114,7 @@ function matches(user: UserRecord, query: UserQuery & { q?: string; userPoolId?:
   return true
 }
 
-export function controlRoutes(app: FastifyInstance, emu: Emulator): void {
+export function controlRoutes(app: TypedServer, emu: Emulator): void {
   const userByRef = (ref: string): UserRecord => {
     const users = [...emu.state.users.values()]
     const user =
@@ -131,52 +139,38 @@ export function controlRoutes(app: FastifyInstance, emu: Emulator): void {
 
   // Verification codes
   const codeQuery = obj({ target: str(), channel: str() })
-  app.get<{ Querystring: { target?: string; channel?: string } }>(
-    `${BASE}/codes`,
-    { schema: { querystring: codeQuery } },
-    async (request) => emu.codes.list(request.query),
-  )
-  app.get<{ Querystring: { target: string; channel?: string } }>(
-    `${BASE}/codes/latest`,
-    { schema: { querystring: obj({ target: str(), channel: str() }, ['target']) } },
-    async (request) => {
-      const latest = emu.codes.list(request.query)[0]
-      if (!latest) throw new ApiError(404, `No code has been sent to "${request.query.target}"`)
-      return latest
-    },
-  )
+  app.get(`${BASE}/codes`, { schema: { querystring: codeQuery } }, async (request) => emu.codes.list(request.query))
+  app.get(`${BASE}/codes/latest`, { schema: { querystring: obj({ target: str(), channel: str() }, ['target']) } }, async (request) => {
+    const latest = emu.codes.list(request.query)[0]
+    if (!latest) throw new ApiError(404, `No code has been sent to "${request.query.target}"`)
+    return latest
+  })
 
   // Simulated WeChat
-  app.post<{ Body: { openid?: string; unionid?: string } }>(
-    `${BASE}/wechat/login-codes`,
-    { schema: { body: obj({ openid: str(), unionid: str() }) } },
-    async (request, reply) => reply.code(201).send(emu.wechat.mintLoginCode(request.body)),
+  app.post(`${BASE}/wechat/login-codes`, { schema: { body: obj({ openid: str(), unionid: str() }) } }, async (request, reply) =>
+    reply.code(201).send(emu.wechat.mintLoginCode(request.body)),
   )
-  app.post<{ Body: { phoneNumber: string; countryCode?: string } }>(
+  app.post(
     `${BASE}/wechat/phone-codes`,
     { schema: { body: obj({ phoneNumber: str(), countryCode: str() }, ['phoneNumber']) } },
     async (request, reply) => reply.code(201).send(emu.wechat.mintPhoneCode(request.body)),
   )
   app.get(`${BASE}/wechat/codes`, async () => emu.wechat.list())
-  app.post<{ Body: { code: string; data: Record<string, unknown> } }>(
-    `${BASE}/wechat/encrypt`,
-    { schema: { body: obj({ code: str(), data: anyObject() }, ['code', 'data']) } },
-    async (request) => emu.wechat.encryptForCode(request.body.code, request.body.data),
+  app.post(`${BASE}/wechat/encrypt`, { schema: { body: obj({ code: str(), data: anyObject() }, ['code', 'data']) } }, async (request) =>
+    emu.wechat.encryptForCode(request.body.code, request.body.data),
   )
 
   // Users
-  app.get<{ Querystring: UserQuery & { q?: string; userPoolId?: string } }>(
-    `${BASE}/users`,
-    { schema: { querystring: userQuerySchema } },
-    async (request) => [...emu.state.users.values()].filter((user) => matches(user, request.query)).map(emulatorUser),
+  app.get(`${BASE}/users`, { schema: { querystring: userQuerySchema } }, async (request) =>
+    [...emu.state.users.values()].filter((user) => matches(user, request.query)).map(emulatorUser),
   )
-  app.post<{ Body: NewUser }>(`${BASE}/users`, { schema: { body: newUserSchema } }, async (request, reply) => {
+  app.post(`${BASE}/users`, { schema: { body: newUserSchema } }, async (request, reply) => {
     const defaultPoolId = [...emu.state.userPools.keys()][0] ?? ''
     const user = await createUser(request.body, { state: emu.state, nowIso: emu.clock.iso(), source: 'adminCreated', defaultPoolId })
     return reply.code(201).send(emulatorUser(user))
   })
   app.get<{ Params: { ref: string } }>(`${BASE}/users/:ref`, async (request) => emulatorUser(userByRef(request.params.ref)))
-  app.patch<{ Params: { ref: string }; Body: UserPatch }>(`${BASE}/users/:ref`, { schema: { body: patchSchema } }, async (request) => {
+  app.patch(`${BASE}/users/:ref`, { schema: { params: pathParams('ref'), body: patchSchema } }, async (request) => {
     const user = userByRef(request.params.ref)
     patchUser(emu.state, user, request.body, emu.clock.iso())
     return emulatorUser(user)
@@ -187,9 +181,9 @@ export function controlRoutes(app: FastifyInstance, emu: Emulator): void {
     emu.tokens.forgetUser(user.userId)
     return { deleted: user.userId }
   })
-  app.put<{ Params: { ref: string }; Body: { password: string | null } }>(
+  app.put(
     `${BASE}/users/:ref/password`,
-    { schema: { body: obj({ password: nullable(str()) }, ['password']) } },
+    { schema: { params: pathParams('ref'), body: obj({ password: nullable(str()) }, ['password']) } },
     async (request) => {
       const user = userByRef(request.params.ref)
       user.passwordHash = request.body.password === null ? null : await hashPassword(request.body.password)
@@ -200,9 +194,7 @@ export function controlRoutes(app: FastifyInstance, emu: Emulator): void {
   )
 
   // Sessions
-  app.get<{ Querystring: { userId?: string } }>(`${BASE}/sessions`, { schema: { querystring: obj({ userId: str() }) } }, async (request) =>
-    emu.tokens.sessions(request.query),
-  )
+  app.get(`${BASE}/sessions`, { schema: { querystring: obj({ userId: str() }) } }, async (request) => emu.tokens.sessions(request.query))
   app.post<{ Params: { id: string } }>(`${BASE}/sessions/:id/revoke`, async (request) => {
     const session = emu.state.sessions.get(request.params.id)
     if (!session) throw new ApiError(404, `No session "${request.params.id}"`)
@@ -212,7 +204,7 @@ export function controlRoutes(app: FastifyInstance, emu: Emulator): void {
 
   // Request log
   const logQuery = obj({ since: str({ pattern: '^\\d+$' }), limit: str({ pattern: '^\\d+$' }) })
-  app.get<{ Querystring: { since?: string; limit?: string } }>(`${BASE}/requests`, { schema: { querystring: logQuery } }, async (request) =>
+  app.get(`${BASE}/requests`, { schema: { querystring: logQuery } }, async (request) =>
     emu.requestLog.list(Number(request.query.since ?? 0), request.query.limit ? Number(request.query.limit) : undefined),
   )
   app.delete(`${BASE}/requests`, async () => {
@@ -240,19 +232,15 @@ export function controlRoutes(app: FastifyInstance, emu: Emulator): void {
 
   // Clock
   app.get(`${BASE}/clock`, async () => emu.clock.info())
-  app.post<{ Body: { shiftMs?: number; offsetMs?: number } }>(
-    `${BASE}/clock`,
-    { schema: { body: obj({ shiftMs: int(), offsetMs: int() }) } },
-    async (request) => {
-      if (request.body.offsetMs !== undefined) emu.clock.setOffset(request.body.offsetMs)
-      if (request.body.shiftMs !== undefined) emu.clock.shift(request.body.shiftMs)
-      return emu.clock.info()
-    },
-  )
+  app.post(`${BASE}/clock`, { schema: { body: obj({ shiftMs: int(), offsetMs: int() }) } }, async (request) => {
+    if (request.body.offsetMs !== undefined) emu.clock.setOffset(request.body.offsetMs)
+    if (request.body.shiftMs !== undefined) emu.clock.shift(request.body.shiftMs)
+    return emu.clock.info()
+  })
 
   // Faults
   app.get(`${BASE}/faults`, async () => emu.faults.list())
-  app.post<{ Body: FaultSpec }>(`${BASE}/faults`, { schema: { body: faultSchema } }, async (request, reply) =>
+  app.post(`${BASE}/faults`, { schema: { body: faultSchema } }, async (request, reply) =>
     reply.code(201).send(emu.faults.add(request.body, emu.clock.iso())),
   )
   app.delete(`${BASE}/faults`, async () => {
@@ -266,7 +254,7 @@ export function controlRoutes(app: FastifyInstance, emu: Emulator): void {
 
   // Config
   app.get(`${BASE}/config`, async () => ({ ...emu.config }))
-  app.patch<{ Body: Partial<EmulatorConfig> }>(`${BASE}/config`, { schema: { body: configSchema } }, async (request) => {
+  app.patch(`${BASE}/config`, { schema: { body: configSchema } }, async (request) => {
     Object.assign(emu.config, request.body)
     return { ...emu.config }
   })
