@@ -25,7 +25,9 @@ declare const crypto: WebCrypto | undefined
 
 /**
  * Taro's APIs as named exports, each named statically (`TaroExports.request`): in Taro's H5 build the default export
- * carries no API functions, and webpack keeps only the named exports that the code names this way.
+ * carries no API functions, and webpack keeps only the named exports that the code names this way. Only APIs that
+ * every supported Taro version's H5 build exports are named: webpack fails the build on a missing named export of an
+ * ES module imported from ours (so no `chooseMedia` or `onAppShow`; the picker is `chooseImage`).
  */
 function namedExports(): MiniProgramApi {
   return {
@@ -34,10 +36,7 @@ function namedExports(): MiniProgramApi {
     setStorage: TaroExports.setStorage,
     removeStorage: TaroExports.removeStorage,
     uploadFile: TaroExports.uploadFile,
-    chooseMedia: TaroExports.chooseMedia,
     chooseImage: TaroExports.chooseImage,
-    onAppShow: TaroExports.onAppShow,
-    offAppShow: TaroExports.offAppShow,
   }
 }
 
