@@ -19,20 +19,30 @@ import {
 
 export * from '@authing/miniapp-core'
 
-// Globals of a uni-app build, read only when a client is built (`uni` may be missing: checked with `typeof`).
+// Globals of a uni-app build, read only when a client is built (`uni` may be missing).
 // `process.env.UNI_PLATFORM` is replaced by uni-app's bundler with the build target (`mp-weixin`, `h5`…); the
 // browser's `crypto` exists only in H5 builds.
 declare const uni: MiniProgramApi
 declare const process: { env: { UNI_PLATFORM?: string } }
 declare const crypto: WebCrypto | undefined
 
+/**
+ * Reads what may be missing: uni-app's H5 build turns `uni.<api>` into imports and may define no global `uni`;
+ * `process` exists only where a bundler replaced `process.env.UNI_PLATFORM`, or in Node.
+ */
+function optional<T>(read: () => T): T | undefined {
+  try {
+    return read()
+  } catch {
+    return undefined // a missing global (ReferenceError), so no such API
+  }
+}
+
 /** Whether uni-app built this code for the web (H5), where there is no WeChat login. */
 function isWebBuild(): boolean {
-  try {
-    return process.env.UNI_PLATFORM == 'h5' || process.env.UNI_PLATFORM == 'web'
-  } catch {
-    return false // not replaced by a bundler, and no Node `process`: not a uni-app web build
-  }
+  // Outside a uni-app build nothing replaces it, and a mini program has no Node `process`.
+  const target = optional(() => process.env.UNI_PLATFORM)
+  return target == 'h5' || target == 'web'
 }
 
 /**
@@ -47,12 +57,12 @@ function globalUni(): MiniProgramApi {
     setStorage: uni.setStorage,
     removeStorage: uni.removeStorage,
     uploadFile: uni.uploadFile,
-    login: uni.login,
-    chooseMedia: uni.chooseMedia,
-    chooseImage: uni.chooseImage,
-    getRandomValues: uni.getRandomValues,
-    onAppShow: uni.onAppShow,
-    offAppShow: uni.offAppShow,
+    login: optional(() => uni.login),
+    chooseMedia: optional(() => uni.chooseMedia),
+    chooseImage: optional(() => uni.chooseImage),
+    getRandomValues: optional(() => uni.getRandomValues),
+    onAppShow: optional(() => uni.onAppShow),
+    offAppShow: optional(() => uni.offAppShow),
   }
 }
 
@@ -63,7 +73,7 @@ function globalUni(): MiniProgramApi {
  * @param api - a `uni`-shaped object to use instead of the global, e.g. a simulated runtime in tests
  */
 export function createUniAdapter(api?: MiniProgramApi): Adapter {
-  if (!api && typeof uni != 'object') {
+  if (!api && typeof optional(() => uni.request) != 'function') {
     throw new TypeError('Authing: the global `uni` was not found; @authing/miniapp-uniapp runs in a uni-app project')
   }
   const platform = api || globalUni()

@@ -1,7 +1,7 @@
 // @authing/miniapp-uniapp in a uni-app H5 build. uni's H5 build tree-shakes its API: its inject plugin turns each
 // static `uni.<api>` of the code into an import of that API from @dcloudio/uni-h5 (for the APIs uni-h5 has) and
 // replaces `process.env.UNI_PLATFORM` with "h5"; nothing else of `uni` survives, so a dynamic `uni[name]` finds
-// nothing. Here the package's source goes through the same rewrite and runs with an empty global `uni`.
+// nothing. Here the package's source goes through the same rewrite and runs with an empty global `uni`, or none.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { transformSync } from 'esbuild'
@@ -23,35 +23,43 @@ function asH5Build(): string {
     .replace(/\bprocess\.env\.UNI_PLATFORM\b/g, '"h5"')
 }
 
-/** Runs the H5 build with `uniH5` as @dcloudio/uni-h5, an empty global `uni` and `crypto` as the browser's. */
-function load(uniH5: Record<string, unknown>, crypto: unknown): Package {
+/** The global `uni` an H5 page may have: an object without the APIs, or none at all. */
+type GlobalUni = 'empty' | 'absent'
+
+/** Runs the H5 build with `uniH5` as @dcloudio/uni-h5, the given global `uni` and `crypto` as the browser's. */
+function load(uniH5: Record<string, unknown>, crypto: unknown, global: GlobalUni): Package {
   const module = { exports: {} as Package }
-  new Function('require', 'module', 'exports', 'uni', 'uniH5', 'crypto', asH5Build())(require, module, module.exports, {}, uniH5, crypto)
+  // Without a `uni` parameter the code reads the real global, which Node does not have: a ReferenceError.
+  const names = ['require', 'module', 'exports', 'uniH5', 'crypto', ...(global == 'empty' ? ['uni'] : [])]
+  new Function(...names, asH5Build())(require, module, module.exports, uniH5, crypto, {})
   return module.exports
 }
+
+/** uni-h5's APIs as the build imports them, taken from a simulated uni. */
+const h5Apis = (uni: ReturnType<typeof createUni>) => Object.fromEntries(UNI_H5_APIS.map((name) => [name, uni[name as keyof typeof uni]]))
 
 test('the H5 build names every uni API the package uses statically', () => {
   const build = asH5Build()
   for (const name of ['request', 'getStorage', 'setStorage', 'removeStorage', 'uploadFile', 'chooseImage']) {
-    expect(build).toContain(`uniH5.${name},`)
+    expect(build).toMatch(new RegExp(`\\buniH5\\.${name}\\b`))
   }
   expect(build).not.toMatch(/uni\[/)
 })
 
-test('on H5 a client builds with an empty global uni, and its constructor touches nothing', () => {
+test.each<GlobalUni>(['empty', 'absent'])('on H5 a client builds with a global uni %s, and its constructor touches nothing', (global) => {
+  expect('uni' in globalThis).toBe(false)
   const uni = createUni()
-  const { Authing } = load(Object.fromEntries(UNI_H5_APIS.map((name) => [name, uni[name as keyof typeof uni]])), globalThis.crypto)
+  const { Authing } = load(h5Apis(uni), globalThis.crypto, global)
   expect(() => new Authing({ appId: 'a', userPoolId: 'p' })).not.toThrow()
   expect(uni.count()).toBe(0)
 })
 
-describe('on a simulated uni-app H5 build', () => {
+describe.each<GlobalUni>(['empty', 'absent'])('on a simulated uni-app H5 build, global uni %s', (global) => {
   webSuite(
     {
       install(emulator, crypto) {
         const uni = createUni({ emulator })
-        const uniH5 = Object.fromEntries(UNI_H5_APIS.map((name) => [name, uni[name as keyof typeof uni]]))
-        return { Authing: load(uniH5, crypto).Authing, runtime: uni, uninstall() {} }
+        return { Authing: load(h5Apis(uni), crypto, global).Authing, runtime: uni, uninstall() {} }
       },
     },
     useEmulator(),
