@@ -169,39 +169,99 @@ export interface UploadRecord {
   data: Buffer
 }
 
-/** The whole in-memory state of one emulator. */
-export interface State {
-  userPools: Map<string, UserPoolInfo>
-  apps: Map<string, AppInfo>
-  connections: Map<string, ConnectionInfo>
-  users: Map<string, UserRecord>
-  codes: VerificationCodeRecord[]
-  wechatCodes: Map<string, WechatCodeRecord>
-  sessions: Map<string, SessionRecord>
-  tokens: Map<string, IssuedTokenRecord>
-  refreshTokens: Map<string, RefreshTokenRecord>
-  actionTokens: Map<string, ActionTokenRecord>
-  uploads: Map<string, UploadRecord>
+/** An uploaded file as exported: its bytes in base64. */
+type ExportedUpload = Omit<UploadRecord, 'data'> & {
+  /** The file's bytes, base64. */
+  dataBase64: string
 }
 
-export function emptyState(): State {
+/** How one collection of the state is held in memory, written to a snapshot and read back. */
+interface Collection<Held, Exported> {
+  empty(): Held
+  export(held: Held): Exported[]
+  restore(records: Exported[]): Held
+}
+
+/** Records held in a map by one of their fields; `encode` / `decode` convert a record for the snapshot, if needed. */
+function keyed<T, Exported = T>(
+  key: keyof T & string,
+  encode: (record: T) => Exported = (record) => record as unknown as Exported,
+  decode: (record: Exported) => T = (record) => record as unknown as T,
+): Collection<Map<string, T>, Exported> {
   return {
-    userPools: new Map(),
-    apps: new Map(),
-    connections: new Map(),
-    users: new Map(),
-    codes: [],
-    wechatCodes: new Map(),
-    sessions: new Map(),
-    tokens: new Map(),
-    refreshTokens: new Map(),
-    actionTokens: new Map(),
-    uploads: new Map(),
+    empty: () => new Map(),
+    export: (held) => [...held.values()].map(encode),
+    restore: (records) =>
+      new Map(
+        records.map((exported) => {
+          const record = decode(exported)
+          return [record[key] as string, record]
+        }),
+      ),
   }
 }
 
+/** Records kept in order, newest last. */
+function list<T>(): Collection<T[], T> {
+  return { empty: () => [], export: (held) => held, restore: (records) => [...records] }
+}
+
+/**
+ * Every collection of the state, in snapshot order: the one place that empty state, export and import read. Adding
+ * a collection here adds it to all three (and to the snapshot type).
+ */
+const COLLECTIONS = {
+  /** User pools. */
+  userPools: keyed<UserPoolInfo>('id'),
+  /** Apps. */
+  apps: keyed<AppInfo>('id'),
+  /** WeChat connections. */
+  connections: keyed<ConnectionInfo>('id'),
+  /** Users. */
+  users: keyed<UserRecord>('userId'),
+  /** SMS and e-mail codes. */
+  codes: list<VerificationCodeRecord>(),
+  /** WeChat login and phone codes. */
+  wechatCodes: keyed<WechatCodeRecord>('code'),
+  /** Sessions. */
+  sessions: keyed<SessionRecord>('id'),
+  /** Issued access and ID tokens. */
+  tokens: keyed<IssuedTokenRecord>('jti'),
+  /** Refresh tokens. */
+  refreshTokens: keyed<RefreshTokenRecord>('token'),
+  /** Update and delete tokens. */
+  actionTokens: keyed<ActionTokenRecord>('token'),
+  /** Uploaded files, with their bytes in base64. */
+  uploads: keyed<UploadRecord, ExportedUpload>(
+    'key',
+    ({ data, ...rest }) => ({ ...rest, dataBase64: data.toString('base64') }),
+    ({ dataBase64, ...rest }) => ({ ...rest, data: Buffer.from(dataBase64, 'base64') }),
+  ),
+}
+
+type Collections = typeof COLLECTIONS
+type CollectionName = keyof Collections
+const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[]
+
+/** The whole in-memory state of one emulator. */
+export type State = { [K in CollectionName]: ReturnType<Collections[K]['empty']> }
+
+/** The records of every collection, as exported. */
+type SnapshotCollections = { [K in CollectionName]: ReturnType<Collections[K]['export']> }
+
+/** One value per collection, made by `make` (the table's entries differ in type; `make` sees each one as generic). */
+function perCollection<T extends Record<CollectionName, unknown>>(
+  make: (name: CollectionName, collection: Collection<unknown, unknown>) => unknown,
+): T {
+  return Object.fromEntries(COLLECTION_NAMES.map((name) => [name, make(name, COLLECTIONS[name] as Collection<unknown, unknown>)])) as T
+}
+
+export function emptyState(): State {
+  return perCollection<State>((_name, collection) => collection.empty())
+}
+
 /** The exported state (`GET /__emulator/state`, the `--data` file): all records, the config, the clock and the keys. */
-export interface StateSnapshot {
+export interface StateSnapshot extends SnapshotCollections {
   /** Marks the file as an emulator export. */
   format: 'authing-emulator-state'
   /** Format version. */
@@ -214,33 +274,6 @@ export interface StateSnapshot {
   config: EmulatorConfig
   /** The private keys, so tokens and public keys stay valid across restarts. */
   keys: ExportedKeys
-  /** User pools. */
-  userPools: UserPoolInfo[]
-  /** Apps. */
-  apps: AppInfo[]
-  /** WeChat connections. */
-  connections: ConnectionInfo[]
-  /** Users. */
-  users: UserRecord[]
-  /** SMS and e-mail codes. */
-  codes: VerificationCodeRecord[]
-  /** WeChat login and phone codes. */
-  wechatCodes: WechatCodeRecord[]
-  /** Sessions. */
-  sessions: SessionRecord[]
-  /** Issued access and ID tokens. */
-  tokens: IssuedTokenRecord[]
-  /** Refresh tokens. */
-  refreshTokens: RefreshTokenRecord[]
-  /** Update and delete tokens. */
-  actionTokens: ActionTokenRecord[]
-  /** Uploaded files, with their bytes in base64. */
-  uploads: Array<
-    Omit<UploadRecord, 'data'> & {
-      /** The file's bytes, base64. */
-      dataBase64: string
-    }
-  >
 }
 
 type SnapshotExtras = Pick<StateSnapshot, 'exportedAt' | 'clockOffsetMs' | 'config' | 'keys'>
@@ -250,33 +283,9 @@ export function snapshotOf(state: State, extras: SnapshotExtras): StateSnapshot 
     format: 'authing-emulator-state',
     version: 1,
     ...extras,
-    userPools: [...state.userPools.values()],
-    apps: [...state.apps.values()],
-    connections: [...state.connections.values()],
-    users: [...state.users.values()],
-    codes: state.codes,
-    wechatCodes: [...state.wechatCodes.values()],
-    sessions: [...state.sessions.values()],
-    tokens: [...state.tokens.values()],
-    refreshTokens: [...state.refreshTokens.values()],
-    actionTokens: [...state.actionTokens.values()],
-    uploads: [...state.uploads.values()].map(({ data, ...rest }) => ({ ...rest, dataBase64: data.toString('base64') })),
+    ...perCollection<SnapshotCollections>((name, collection) => collection.export(state[name])),
   }
 }
-
-const COLLECTIONS = [
-  'userPools',
-  'apps',
-  'connections',
-  'users',
-  'codes',
-  'wechatCodes',
-  'sessions',
-  'tokens',
-  'refreshTokens',
-  'actionTokens',
-  'uploads',
-] as const
 
 /** Checks the outer shape of an imported snapshot; records themselves are trusted (they come from an export). */
 export function assertSnapshot(value: unknown): asserts value is StateSnapshot {
@@ -285,24 +294,11 @@ export function assertSnapshot(value: unknown): asserts value is StateSnapshot {
   if (snapshot.format !== 'authing-emulator-state' || snapshot.version !== 1) {
     throw new ApiError(400, 'state is not an emulator export (expected format "authing-emulator-state", version 1)')
   }
-  for (const name of COLLECTIONS) {
+  for (const name of COLLECTION_NAMES) {
     if (!Array.isArray(snapshot[name])) throw new ApiError(400, `state.${name} must be an array`)
   }
 }
 
 export function stateFrom(snapshot: StateSnapshot): State {
-  const byKey = <T, K extends keyof T>(items: T[], key: K) => new Map(items.map((item) => [item[key] as string, item]))
-  return {
-    userPools: byKey(snapshot.userPools, 'id'),
-    apps: byKey(snapshot.apps, 'id'),
-    connections: byKey(snapshot.connections, 'id'),
-    users: byKey(snapshot.users, 'userId'),
-    codes: [...snapshot.codes],
-    wechatCodes: byKey(snapshot.wechatCodes, 'code'),
-    sessions: byKey(snapshot.sessions, 'id'),
-    tokens: byKey(snapshot.tokens, 'jti'),
-    refreshTokens: byKey(snapshot.refreshTokens, 'token'),
-    actionTokens: byKey(snapshot.actionTokens, 'token'),
-    uploads: new Map(snapshot.uploads.map(({ dataBase64, ...rest }) => [rest.key, { ...rest, data: Buffer.from(dataBase64, 'base64') }])),
-  }
+  return perCollection<State>((name, collection) => collection.restore(snapshot[name]))
 }
