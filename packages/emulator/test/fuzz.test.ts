@@ -6,6 +6,10 @@
 // emulator still serves a normal login. The generated requests are plain data, printed when a property fails.
 import fc from 'fast-check'
 import { runs, tally } from '../../core/test/properties/arbitraries'
+import { sharedKeys } from '../src/crypto/keys'
+import { Emulator } from '../src/emulator'
+import { buildServer } from '../src/server'
+import { accessRules } from '../src/server/access'
 import { DEMO, loginDemo, UUID, useEmulator } from './helpers'
 
 const emulator = useEmulator()
@@ -19,12 +23,11 @@ interface Route {
   family: Family
   /** Who the route needs to know; a request without it, or with an unknown one, fails. */
   identity?: Identity
-  /** A body of the right types (only ever sent with something else wrong). */
+  /**
+   * A body of the right types (only ever sent with something else wrong). Its required fields and its string fields
+   * are read from the route's schema.
+   */
   body?: Record<string, unknown>
-  /** Top-level fields that must be present. */
-  required?: string[]
-  /** Dotted paths of string fields limited to 4096 characters. */
-  strings?: string[]
   /** Sent form-urlencoded rather than as JSON. */
   form?: boolean
   /** Other methods the path answers to (never "wrong"). */
@@ -39,8 +42,6 @@ const ROUTES: Route[] = [
     family: 'v3',
     identity: 'app',
     body: { connection: 'PASSWORD', passwordPayload: { account: 'demo', password: 'x' } },
-    required: ['connection'],
-    strings: ['connection', 'passwordPayload.account', 'passwordPayload.password'],
   },
   {
     method: 'POST',
@@ -52,8 +53,6 @@ const ROUTES: Route[] = [
       extIdpConnidentifier: DEMO.extIdpConnidentifier,
       wechatMiniProgramCodePayload: { code: 'mock:o-fuzz' },
     },
-    required: ['connection', 'extIdpConnidentifier'],
-    strings: ['connection', 'extIdpConnidentifier', 'wechatMiniProgramCodePayload.code'],
   },
   {
     method: 'POST',
@@ -61,8 +60,6 @@ const ROUTES: Route[] = [
     family: 'v3',
     identity: 'pool',
     body: { phoneNumber: '13800000000', channel: 'CHANNEL_LOGIN' },
-    required: ['phoneNumber', 'channel'],
-    strings: ['phoneNumber', 'channel'],
   },
   {
     method: 'POST',
@@ -70,8 +67,6 @@ const ROUTES: Route[] = [
     family: 'v3',
     identity: 'pool',
     body: { email, channel: 'CHANNEL_LOGIN' },
-    required: ['email', 'channel'],
-    strings: ['email', 'channel'],
   },
   {
     method: 'POST',
@@ -79,8 +74,6 @@ const ROUTES: Route[] = [
     family: 'v3',
     identity: 'pool',
     body: { extIdpConnidentifier: DEMO.extIdpConnidentifier, code: 'c' },
-    required: ['extIdpConnidentifier', 'code'],
-    strings: ['extIdpConnidentifier', 'code'],
   },
   {
     method: 'POST',
@@ -88,8 +81,6 @@ const ROUTES: Route[] = [
     family: 'v3',
     identity: 'pool',
     body: { extIdpConnidentifier: DEMO.extIdpConnidentifier, encryptedData: 'e', iv: 'i', code: 'c' },
-    required: ['extIdpConnidentifier', 'encryptedData', 'iv', 'code'],
-    strings: ['extIdpConnidentifier', 'iv', 'code'],
   },
   { method: 'GET', path: '/api/v3/get-profile', family: 'v3', identity: 'token' },
   {
@@ -98,7 +89,6 @@ const ROUTES: Route[] = [
     family: 'v3',
     identity: 'token',
     body: { nickname: 'n', city: 'c' },
-    strings: ['nickname', 'city'],
   },
   {
     method: 'POST',
@@ -106,8 +96,6 @@ const ROUTES: Route[] = [
     family: 'v3',
     identity: 'token',
     body: { newPassword: 'x' },
-    required: ['newPassword'],
-    strings: ['newPassword'],
   },
   {
     method: 'POST',
@@ -115,8 +103,6 @@ const ROUTES: Route[] = [
     family: 'v3',
     identity: 'token',
     body: { email, passCode: '1' },
-    required: ['email', 'passCode'],
-    strings: ['email', 'passCode'],
   },
   {
     method: 'POST',
@@ -124,8 +110,6 @@ const ROUTES: Route[] = [
     family: 'v3',
     identity: 'token',
     body: { verifyMethod: 'EMAIL_PASSCODE', emailPassCodePayload: { newEmail: email, newEmailPassCode: '1' } },
-    required: ['verifyMethod', 'emailPassCodePayload'],
-    strings: ['verifyMethod', 'emailPassCodePayload.newEmail'],
   },
   {
     method: 'POST',
@@ -133,8 +117,6 @@ const ROUTES: Route[] = [
     family: 'v3',
     identity: 'token',
     body: { updateEmailToken: 't' },
-    required: ['updateEmailToken'],
-    strings: ['updateEmailToken'],
   },
   {
     method: 'POST',
@@ -142,8 +124,6 @@ const ROUTES: Route[] = [
     family: 'v3',
     identity: 'token',
     body: { phoneNumber: '13900000000', passCode: '1' },
-    required: ['phoneNumber', 'passCode'],
-    strings: ['phoneNumber', 'passCode'],
   },
   {
     method: 'POST',
@@ -151,8 +131,6 @@ const ROUTES: Route[] = [
     family: 'v3',
     identity: 'token',
     body: { verifyMethod: 'PHONE_PASSCODE', phonePassCodePayload: { newPhoneNumber: '13900000000', newPhonePassCode: '1' } },
-    required: ['verifyMethod', 'phonePassCodePayload'],
-    strings: ['verifyMethod', 'phonePassCodePayload.newPhoneNumber'],
   },
   {
     method: 'POST',
@@ -160,8 +138,6 @@ const ROUTES: Route[] = [
     family: 'v3',
     identity: 'token',
     body: { updatePhoneToken: 't' },
-    required: ['updatePhoneToken'],
-    strings: ['updatePhoneToken'],
   },
   {
     method: 'POST',
@@ -169,8 +145,6 @@ const ROUTES: Route[] = [
     family: 'v3',
     identity: 'token',
     body: { verifyMethod: 'EMAIL_PASSCODE', emailPassCodePayload: { email, passCode: '1' } },
-    required: ['verifyMethod'],
-    strings: ['verifyMethod', 'emailPassCodePayload.email'],
   },
   {
     method: 'POST',
@@ -178,8 +152,6 @@ const ROUTES: Route[] = [
     family: 'v3',
     identity: 'token',
     body: { deleteAccountToken: 't' },
-    required: ['deleteAccountToken'],
-    strings: ['deleteAccountToken'],
   },
   {
     method: 'POST',
@@ -187,8 +159,6 @@ const ROUTES: Route[] = [
     family: 'v3',
     identity: 'token',
     body: { appId: 'wx', appSecret: 's' },
-    required: ['appId', 'appSecret'],
-    strings: ['appId', 'appSecret'],
   },
   {
     method: 'POST',
@@ -196,8 +166,6 @@ const ROUTES: Route[] = [
     family: 'v3',
     identity: 'token',
     body: { appId: 'wx', appSecret: 's' },
-    required: ['appId', 'appSecret'],
-    strings: ['appId', 'appSecret'],
   },
   {
     method: 'POST',
@@ -205,8 +173,6 @@ const ROUTES: Route[] = [
     family: 'v3',
     identity: 'token',
     body: { code: 'c' },
-    required: ['code'],
-    strings: ['code'],
   },
   { method: 'GET', path: '/api/v3/system', family: 'v3' },
   // A refresh token nobody issued: wrong whatever else is right.
@@ -216,11 +182,9 @@ const ROUTES: Route[] = [
     family: 'oauth',
     identity: 'client',
     body: { grant_type: 'refresh_token', refresh_token: 'never-issued' },
-    required: ['grant_type'],
-    strings: ['grant_type', 'refresh_token'],
     form: true,
   },
-  { method: 'POST', path: '/oidc/token/revocation', family: 'oauth', body: { token: 'x' }, required: ['token'], strings: [], form: true },
+  { method: 'POST', path: '/oidc/token/revocation', family: 'oauth', body: { token: 'x' }, form: true },
   { method: 'GET', path: '/oidc/.well-known/jwks.json', family: 'oauth' },
   { method: 'GET', path: '/oidc/.well-known/openid-configuration', family: 'oauth' },
   { method: 'POST', path: '/api/v2/upload?folder=avatar', family: 'upload' },
@@ -301,8 +265,41 @@ const wrongJsonType = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 5 }), fc.string(), { maxKeys: 2 }),
 )
 
-/** The ways a request to `route` can be wrong. */
-function wrongFor(route: Route): fc.Arbitrary<Wrong> {
+/** The part of a JSON schema the cases are read from. */
+interface JsonSchema {
+  type?: string | string[]
+  enum?: unknown[]
+  maxLength?: number
+  properties?: Record<string, JsonSchema>
+  required?: string[]
+}
+
+/** The body schema of every route (`POST /api/v3/signin` → schema), exactly as the server validates requests. */
+async function bodySchemas(): Promise<Map<string, JsonSchema>> {
+  const app = buildServer(new Emulator({ logger: false }, await sharedKeys()), accessRules({}))
+  const schemas = new Map<string, JsonSchema>()
+  app.addHook('onRoute', (route) => {
+    const body = (route.schema as { body?: JsonSchema } | undefined)?.body
+    for (const method of [route.method].flat()) if (body) schemas.set(`${method} ${route.url}`, body)
+  })
+  await app.ready()
+  await app.close()
+  return schemas
+}
+
+/** Dotted paths of the string fields limited to 4096 characters (or to fixed values) whose parents `body` has. */
+function stringFields(schema: JsonSchema, body: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(schema.properties ?? {}).flatMap(([name, field]) => {
+    const path = `${prefix}${name}`
+    if (field.type === 'string' && (field.enum !== undefined || field.maxLength === 4096)) return [path]
+    const child = body[name]
+    if (field.type !== 'object' || !child || typeof child !== 'object') return []
+    return stringFields(field, child as Record<string, unknown>, `${path}.`)
+  })
+}
+
+/** The ways a request to `route` can be wrong; `schema` is its body schema (required when it has a sample body). */
+function wrongFor(route: Route, schema: JsonSchema | undefined): fc.Arbitrary<Wrong> {
   const ways: fc.Arbitrary<Wrong>[] = [
     fc
       .stringMatching(/^\/[a-z0-9/_-]{1,30}$/)
@@ -343,18 +340,19 @@ function wrongFor(route: Route): fc.Arbitrary<Wrong> {
         .map((json) => ({ kind: 'not an object' as const, json })),
     )
   }
-  if (route.required && route.required.length > 0) {
-    ways.push(
-      fc.record({ kind: fc.constant('required field missing' as const), field: fc.constantFrom(...route.required), empty: fc.boolean() }),
-    )
+  if (route.body && !schema) throw new Error(`${route.method} ${route.path} has a sample body but no body schema`)
+  const required = route.body ? (schema?.required ?? []) : []
+  const strings = route.body && schema ? stringFields(schema, route.body) : []
+  if (required.length > 0) {
+    ways.push(fc.record({ kind: fc.constant('required field missing' as const), field: fc.constantFrom(...required), empty: fc.boolean() }))
     if (!route.form) ways.push(fc.constant({ kind: 'empty body' as const }))
   }
-  if (route.strings && route.strings.length > 0) {
+  if (strings.length > 0) {
     ways.push(
-      fc.record({ kind: fc.constant('wrong type' as const), field: fc.constantFrom(...route.strings), value: wrongJsonType }),
+      fc.record({ kind: fc.constant('wrong type' as const), field: fc.constantFrom(...strings), value: wrongJsonType }),
       fc.record({
         kind: fc.constant('too long' as const),
-        field: fc.constantFrom(...route.strings),
+        field: fc.constantFrom(...strings),
         length: fc.integer({ min: 4097, max: 20_000 }),
       }),
     )
@@ -386,10 +384,14 @@ function wrongFor(route: Route): fc.Arbitrary<Wrong> {
   return fc.oneof(...ways)
 }
 
-const WRONG = ROUTES.map(wrongFor)
-const cases: fc.Arbitrary<Case> = fc.oneof(
-  ...ROUTES.map((_route, index) => fc.record({ route: fc.constant(index), wrong: WRONG[index]!, noise, validToken: fc.boolean() })),
-)
+let cases: fc.Arbitrary<Case>
+beforeAll(async () => {
+  const schemas = await bodySchemas()
+  const wrong = ROUTES.map((route) => wrongFor(route, schemas.get(`${route.method} ${route.path.split('?')[0]}`)))
+  cases = fc.oneof(
+    ...ROUTES.map((_route, index) => fc.record({ route: fc.constant(index), wrong: wrong[index]!, noise, validToken: fc.boolean() })),
+  )
+})
 
 /** Sets or removes the field at a dotted path of a copy of `body`. */
 function withField(body: Record<string, unknown>, path: string, change: (parent: Record<string, unknown>, name: string) => void) {
