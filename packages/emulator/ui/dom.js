@@ -66,6 +66,49 @@ export function table(columns, rows, options = {}) {
   )
 }
 
+/**
+ * Row props of a table whose rows can be picked: highlighted while selected, `pick()` on click; `props` adds more.
+ * @param {boolean} selected
+ * @param {() => void} pick
+ * @param {Record<string, any>} [props]
+ */
+export const pickable = (selected, pick, props = {}) => ({ ...props, class: `clickable${selected ? ' selected' : ''}`, onclick: pick })
+
+/**
+ * A definition list of `[name, value]` facts; a missing value shows as —.
+ * @param {any[][]} pairs - `[name, value]` each
+ */
+export const facts = (pairs) =>
+  h(
+    'dl',
+    {},
+    pairs.map(([name, value]) => [h('dt', {}, name), h('dd', {}, value ?? '—')]),
+  )
+
+/** The row of controls above a panel's list. */
+export const toolbar = (...children) => h('div', { class: 'toolbar' }, ...children)
+
+/**
+ * A search field that reports its text on every keystroke.
+ * @param {string} placeholder
+ * @param {string} value
+ * @param {(text: string) => void} onInput
+ */
+export const searchBox = (placeholder, value, onInput) =>
+  h('input', { type: 'search', placeholder, value, oninput: (event) => onInput(event.target.value) })
+
+/**
+ * A labelled checkbox that reports whether it is checked.
+ * @param {string} label
+ * @param {boolean} checked
+ * @param {(checked: boolean) => void} onChange
+ */
+export const checkbox = (label, checked, onChange) =>
+  h('label', { class: 'check' }, h('input', { type: 'checkbox', checked, onchange: (event) => onChange(event.target.checked) }), label)
+
+/** A panel: its toolbar above a list and, when given, a side pane showing the picked row. */
+export const panel = (bar, list, side) => h('div', { class: 'panel' }, bar, side ? h('div', { class: 'split' }, list, side) : list)
+
 /** A coloured label: kind is ok, warn, bad or muted. */
 export const badge = (text, kind = 'muted') => h('span', { class: `badge ${kind}` }, text)
 

@@ -1,6 +1,6 @@
 // SMS and e-mail codes as the emulator issues them, newest first, with what is left of their validity.
 import { api } from '../api.js'
-import { copyable, fill, h, table, timeOf } from '../dom.js'
+import { copyable, fill, h, panel, searchBox, table, timeOf, toolbar } from '../dom.js'
 import { t } from '../i18n.js'
 import { countdown } from '../countdown.js'
 
@@ -31,24 +31,17 @@ export function codesPanel() {
     )
   }
 
-  const toolbar = h(
-    'div',
-    { class: 'toolbar' },
-    h('input', {
-      type: 'search',
-      placeholder: t('codes.filter'),
-      value: filterText,
-      oninput: (event) => {
-        filterText = event.target.value
-        draw()
-      },
+  const bar = toolbar(
+    searchBox(t('codes.filter'), filterText, (text) => {
+      filterText = text
+      draw()
     }),
     h('span', { class: 'hint' }, t('codes.hint')),
   )
 
   return {
     id: 'codes',
-    element: h('div', { class: 'panel' }, toolbar, list),
+    element: panel(bar, list),
     async refresh() {
       codes = await api.codes()
       draw()

@@ -1,6 +1,6 @@
 // Fault injection: make a route (or every route) slow, fail, answer garbage or drop the connection; remove it again.
 import { api } from '../api.js'
-import { attempt, badge, fill, h, table, timeOf, toast } from '../dom.js'
+import { attempt, badge, fill, h, table, timeOf, toast, toolbar } from '../dom.js'
 import { form } from '../forms.js'
 import { t } from '../i18n.js'
 import { log } from '../live.js'
@@ -110,7 +110,7 @@ export function faultsPanel() {
       'div',
       { class: 'panel' },
       h('section', { class: 'card' }, h('p', { class: 'hint' }, t('faults.hint')), addForm, routes),
-      h('div', { class: 'toolbar' }, h('h3', {}, t('faults.active')), clearAll),
+      toolbar(h('h3', {}, t('faults.active')), clearAll),
       list,
     ),
     refresh: reload,

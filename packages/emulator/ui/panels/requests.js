@@ -1,7 +1,7 @@
 // The live request log: what the emulator received and answered, newest first; a row opens its details. Passwords,
 // tokens, codes and secrets arrive masked from the emulator.
 import { api } from '../api.js'
-import { attempt, badge, fill, h, pretty, table, timeOf } from '../dom.js'
+import { attempt, badge, checkbox, facts, fill, h, panel, pickable, pretty, searchBox, table, timeOf, toolbar } from '../dom.js'
 import { t } from '../i18n.js'
 import { log } from '../live.js'
 
@@ -37,7 +37,7 @@ const lines = (record) =>
 
 function details(entry) {
   if (!entry) return h('p', { class: 'empty' }, t('requests.pick'))
-  const facts = [
+  const known = [
     [t('requests.time'), entry.time],
     [t('requests.status'), statusBadge(entry)],
     [t('requests.duration'), `${entry.durationMs} ms`],
@@ -50,11 +50,7 @@ function details(entry) {
     'div',
     { class: 'details', 'data-testid': 'request-details' },
     h('h3', {}, `${entry.method} ${entry.path}`),
-    h(
-      'dl',
-      {},
-      facts.map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)]),
-    ),
+    facts(known),
     Object.keys(entry.query).length > 0 && section(t('requests.query'), lines(entry.query)),
     section(t('requests.headers'), lines(entry.requestHeaders)),
     section(t('requests.body'), entry.requestBody && pretty(entry.requestBody)),
@@ -89,46 +85,30 @@ export function requestsPanel() {
         rows,
         {
           empty: t('requests.none'),
-          rowProps: (entry) => ({
-            class: `clickable${entry.id === selectedId ? ' selected' : ''}`,
-            'data-id': entry.id,
-            'data-path': entry.path,
-            onclick: () => {
-              selectedId = entry.id
-              draw()
-            },
-          }),
+          rowProps: (entry) =>
+            pickable(
+              entry.id === selectedId,
+              () => {
+                selectedId = entry.id
+                draw()
+              },
+              { 'data-id': entry.id, 'data-path': entry.path },
+            ),
         },
       ),
     )
     fill(side, details(log.find((entry) => entry.id === selectedId)))
   }
 
-  const toolbar = h(
-    'div',
-    { class: 'toolbar' },
-    h('input', {
-      type: 'search',
-      placeholder: t('requests.filter'),
-      value: filterText,
-      oninput: (event) => {
-        filterText = event.target.value
-        draw()
-      },
+  const bar = toolbar(
+    searchBox(t('requests.filter'), filterText, (text) => {
+      filterText = text
+      draw()
     }),
-    h(
-      'label',
-      { class: 'check' },
-      h('input', {
-        type: 'checkbox',
-        checked: errorsOnly,
-        onchange: (event) => {
-          errorsOnly = event.target.checked
-          draw()
-        },
-      }),
-      t('requests.errorsOnly'),
-    ),
+    checkbox(t('requests.errorsOnly'), errorsOnly, (checked) => {
+      errorsOnly = checked
+      draw()
+    }),
     h(
       'button',
       {
@@ -147,7 +127,7 @@ export function requestsPanel() {
   draw()
   return {
     id: 'requests',
-    element: h('div', { class: 'panel' }, toolbar, h('div', { class: 'split' }, list, side)),
+    element: panel(bar, list, side),
     refresh: async () => draw(),
   }
 }

@@ -1,7 +1,7 @@
 // Sessions: every login with its access / ID tokens and its refresh-token family; revoking one ends them all, so the
 // app's next authenticated call fails.
 import { api } from '../api.js'
-import { attempt, badge, dateTimeOf, fill, h, short, table, timeOf, toast } from '../dom.js'
+import { attempt, badge, checkbox, dateTimeOf, fill, h, panel, short, table, timeOf, toast, toolbar } from '../dom.js'
 import { t } from '../i18n.js'
 import { userLabel } from './users.js'
 
@@ -87,24 +87,13 @@ export function sessionsPanel() {
     draw()
   }
 
-  const toolbar = h(
-    'div',
-    { class: 'toolbar' },
-    h(
-      'label',
-      { class: 'check' },
-      h('input', {
-        type: 'checkbox',
-        checked: activeOnly,
-        onchange: (event) => {
-          activeOnly = event.target.checked
-          draw()
-        },
-      }),
-      t('sessions.activeOnly'),
-    ),
+  const bar = toolbar(
+    checkbox(t('sessions.activeOnly'), activeOnly, (checked) => {
+      activeOnly = checked
+      draw()
+    }),
     h('span', { class: 'hint' }, t('sessions.hint')),
   )
 
-  return { id: 'sessions', element: h('div', { class: 'panel' }, toolbar, list), refresh: reload }
+  return { id: 'sessions', element: panel(bar, list), refresh: reload }
 }

@@ -1,6 +1,6 @@
 // Users: search, a profile with its identities, and the changes a developer needs — create, edit, set a password, delete.
 import { api } from '../api.js'
-import { badge, copyable, dateTimeOf, fill, h, table, toast } from '../dom.js'
+import { badge, copyable, dateTimeOf, facts, fill, h, panel, pickable, searchBox, table, toast, toolbar } from '../dom.js'
 import { openDialog } from '../forms.js'
 import { t } from '../i18n.js'
 
@@ -90,7 +90,7 @@ function deleteUser(user, reload) {
 function profile(user, reload) {
   if (!user) return h('p', { class: 'empty' }, t('users.pick'))
   const verified = (flag) => flag && badge(t('users.verified'), 'ok')
-  const facts = [
+  const known = [
     ['userId', copyable(user.userId)],
     [t('users.username'), user.username],
     [t('users.phone'), user.phone && [`${user.phoneCountryCode ?? ''} ${user.phone} `, verified(user.phoneVerified)]],
@@ -108,11 +108,7 @@ function profile(user, reload) {
     'div',
     { class: 'details' },
     h('h3', {}, userLabel(user)),
-    h(
-      'dl',
-      {},
-      facts.map(([name, value]) => [h('dt', {}, name), h('dd', {}, value ?? '—')]),
-    ),
+    facts(known),
     h('h4', {}, t('users.identities')),
     table(
       [
@@ -156,13 +152,11 @@ export function usersPanel() {
         users,
         {
           empty: t('users.none'),
-          rowProps: (user) => ({
-            class: `clickable${user.userId === selectedId ? ' selected' : ''}`,
-            onclick: () => {
+          rowProps: (user) =>
+            pickable(user.userId === selectedId, () => {
               selectedId = user.userId
               draw()
-            },
-          }),
+            }),
         },
       ),
     )
@@ -181,21 +175,14 @@ export function usersPanel() {
   }
 
   let typing
-  const toolbar = h(
-    'div',
-    { class: 'toolbar' },
-    h('input', {
-      type: 'search',
-      placeholder: t('users.search'),
-      value: query,
-      oninput: (event) => {
-        query = event.target.value
-        clearTimeout(typing)
-        typing = setTimeout(reload, 200)
-      },
+  const bar = toolbar(
+    searchBox(t('users.search'), query, (text) => {
+      query = text
+      clearTimeout(typing)
+      typing = setTimeout(reload, 200)
     }),
     h('button', { class: 'primary', onclick: () => createUser(reload) }, t('users.create')),
   )
 
-  return { id: 'users', element: h('div', { class: 'panel' }, toolbar, h('div', { class: 'split' }, list, side)), refresh: reload }
+  return { id: 'users', element: panel(bar, list, side), refresh: reload }
 }
