@@ -33,6 +33,8 @@ export default tseslint.config(
       'docs/api/**',
       'packed/**', // pnpm pack:local
       '.ci/out/**',
+      '.stryker-tmp/**', // mutation testing's sandbox
+      'reports/**',
       'scripts/seed-samples/*/samples/**', // generated from the official reference by scripts/seed-samples/extract.mjs
       'examples/wx/miniprogram/miniprogram_npm/**', // written by WeChat DevTools ("构建 npm")
       'examples/*/unpackage/**', // uni-app build output
