@@ -10,6 +10,9 @@ const transform: Config['transform'] = {
   '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' } }],
 }
 
+// Mutation testing's sandbox is a copy of the repository: jest must not see its packages or tests twice.
+const modulePathIgnorePatterns = ['<rootDir>/.stryker-tmp/']
+
 const config: Config = {
   projects: [
     {
@@ -22,6 +25,7 @@ const config: Config = {
       ],
       testPathIgnorePatterns: ['\\.taro\\.test\\.ts$'],
       moduleNameMapper,
+      modulePathIgnorePatterns,
       transform,
       // jsencrypt ships ES modules that the RSA package imports directly: let jest transform them.
       transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/jsencrypt@|jsencrypt/)'],
@@ -33,6 +37,7 @@ const config: Config = {
       testMatch: ['<rootDir>/packages/*/test/**/*.taro.test.ts', '<rootDir>/examples/taro/**/*.taro.test.{ts,tsx}'],
       setupFiles: ['<rootDir>/packages/testing/taro-setup.js'],
       moduleNameMapper,
+      modulePathIgnorePatterns,
       transform,
       // @tarojs/* (and jsencrypt) ship ES modules: let jest transform them, also inside pnpm's .pnpm/ directory.
       transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/(@tarojs\\+|jsencrypt@)|@tarojs/|jsencrypt/)'],
@@ -43,6 +48,7 @@ const config: Config = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/examples/wx/**/*.test.{js,ts}'],
       moduleNameMapper,
+      modulePathIgnorePatterns,
       transform,
       transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/jsencrypt@|jsencrypt/)'],
     },

@@ -25,8 +25,8 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false },
   thresholds: { high: 95, low: 90, break: null },
   concurrency: 2,
-  // The machine may be busy: a slow test run is not a timeout of the mutant.
-  timeoutMS: 20000,
+  // A run that takes this much longer than the unmutated one is a timeout (a mutant that loops or hangs).
+  timeoutMS: 10000,
   timeoutFactor: 2,
   tempDirName: '.stryker-tmp',
   ignorePatterns: ['docs/api', 'reports', '.ci/out', 'packages/*/dist', 'examples/*/dist'],

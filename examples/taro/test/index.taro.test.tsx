@@ -55,8 +55,11 @@ async function open(): Promise<void> {
   await waitFor(() => expect(status()).not.toBe('Checking the session…'))
 }
 
-/** Retries an assertion until it passes, letting the page update (inside act) between tries. */
-async function waitFor(assertion: () => void, timeout = 5000): Promise<void> {
+/**
+ * Retries an assertion until it passes, letting the page update (inside act) between tries, however long a busy
+ * machine takes; the limit, just under the test's own, only turns a page that never updates into the assertion's message.
+ */
+async function waitFor(assertion: () => void, timeout = 15000): Promise<void> {
   const start = Date.now()
   for (;;) {
     try {

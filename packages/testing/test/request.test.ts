@@ -75,9 +75,8 @@ describe('transport failures go to fail with request:fail', () => {
   })
 
   test('timeout', async () => {
-    const started = Date.now()
+    // the server never answers: only the 30 ms limit can end the request
     expect(await request({ url: `${server.url}/stall`, timeout: 30 })).toEqual({ fail: { errMsg: 'request:fail timeout' } })
-    expect(Date.now() - started).toBeLessThan(1000)
   })
 
   test('abort', async () => {

@@ -20,6 +20,61 @@ export const DAY = 24 * 3600 * 1000
 /** Lets the event loop turn twice: whatever the SDK left running settles (or rejects) inside the current test. */
 export const flush = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)))
 
+/**
+ * Holds the wx requests to paths ending with `path` in the client: they are sent only at `release()`. `held` resolves
+ * once `count` of them wait. A way to have calls "in flight" without betting on how long a server delay lasts.
+ */
+export function holdRequests(wx: SimulatedWx, path: string, count: number) {
+  const send = wx.request
+  const waiting: (() => void)[] = []
+  let allHeld: () => void = () => {}
+  const held = new Promise<void>((resolve) => (allHeld = resolve))
+  wx.request = ((options: Parameters<SimulatedWx['request']>[0]) => {
+    if (!new URL(options.url).pathname.endsWith(path)) return send.call(wx, options)
+    waiting.push(() => send.call(wx, options))
+    if (waiting.length == count) allHeld()
+    return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} }
+  }) as SimulatedWx['request']
+  return {
+    held,
+    release() {
+      wx.request = send
+      for (const sendNow of waiting.splice(0)) sendNow()
+    },
+  }
+}
+
+/**
+ * Loses the answer of the next wx request to a path ending with `path`: it is sent and handled by the server as
+ * usual, but when its answer arrives the caller is told what wx says when its time limit passes
+ * (`request:fail timeout`) — a timeout whose request the server did handle, with no timer to race. `answered`
+ * resolves once the server has answered.
+ */
+export function loseAnswer(wx: SimulatedWx, path: string) {
+  const send = wx.request
+  let serverAnswered: () => void = () => {}
+  const answered = new Promise<void>((resolve) => (serverAnswered = resolve))
+  wx.request = ((options: Parameters<SimulatedWx['request']>[0]) => {
+    if (!new URL(options.url).pathname.endsWith(path)) return send.call(wx, options)
+    wx.request = send // the next requests are answered as usual
+    const timedOut = () => {
+      serverAnswered()
+      const error = { errMsg: 'request:fail timeout' }
+      if (options.fail) options.fail(error)
+      if (options.complete) options.complete(error)
+    }
+    return send.call(wx, {
+      url: options.url,
+      method: options.method,
+      header: options.header,
+      data: options.data,
+      success: timedOut,
+      fail: timedOut,
+    })
+  }) as SimulatedWx['request']
+  return { answered }
+}
+
 /** The base URL of a port nothing listens on: a connection there is refused. */
 export async function closedPort(): Promise<string> {
   const server = createServer()
@@ -110,15 +165,20 @@ export interface Fault {
   timeout?: number
   /** The client's host is a port where nothing listens. */
   refused?: boolean
+  /** The server handles the request but its answer never reaches the client (see {@link loseAnswer}). */
+  answerLost?: boolean
 }
 
 export const FAULTS: Record<string, Fault> = {
   'connection refused': { code: 'network', refused: true },
   'dropped connection': { code: 'network', spec: { kind: 'drop' } },
-  timeout: { code: 'timeout', spec: { kind: 'latency', ms: 200 }, timeout: 30 },
+  // The server handles the request, and the client's wx then reports a timeout instead of the answer. (A small
+  // time limit and a server delay instead would race the timer against the request's arrival on a busy machine.)
+  timeout: { code: 'timeout', answerLost: true },
   'HTTP 500': { code: 'server', spec: { kind: 'status', status: 500 } },
   '502 with an HTML page': { code: 'server', spec: { kind: 'html' } },
   'truncated JSON': { code: 'server', spec: { kind: 'truncated' } },
   'empty body': { code: 'server', spec: { kind: 'empty' } },
-  'very slow response': { code: null, spec: { kind: 'latency', ms: 120 }, timeout: 2000 },
+  // Slow, but far from the client's limit (the test's own 20 s timeout would end it first).
+  'very slow response': { code: null, spec: { kind: 'latency', ms: 120 }, timeout: 60000 },
 }

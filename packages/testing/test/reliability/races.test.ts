@@ -6,7 +6,7 @@
 // - two clients on one storage keep separate memories; when both must renew, the second presents a refresh token
 //   the first already used, the server ends the session, and both end logged out, with storage cleared.
 import { createWxAdapter, type Authing } from '@authing/miniapp-wx'
-import { DAY, logIn, memoryOf, outcome, useRig } from './helpers'
+import { DAY, holdRequests, logIn, memoryOf, outcome, useRig } from './helpers'
 
 const rig = useRig()
 
@@ -49,10 +49,12 @@ test('a login that ends while a refresh is in flight wins; the refresh answer is
   const authing = rig.client()
   const memory = memoryOf(authing, await logIn(authing))
   await rig.emulator.client.createUser({ username: 'bob', password: 'Bob-passw0rd' })
-  await rig.emulator.client.setFault({ route: '/oidc/token', kind: 'latency', ms: 80, times: 1 })
   rig.clock.now += 2 * DAY
+  const refreshRequest = holdRequests(rig.wx, '/oidc/token', 1)
   const refreshing = outcome(() => authing.refreshToken())
+  await refreshRequest.held
   const bob = await logIn(authing, 'bob', 'Bob-passw0rd')
+  refreshRequest.release() // the refresh is answered after the login ended
   const [refreshError, refreshed] = await refreshing
 
   expect(refreshError).toBeNull()
@@ -70,23 +72,29 @@ test('a refresh that answers while that login is being written to storage: memor
   const gate = new Promise<void>((resolve) => (open = resolve))
   let gated = false
   let writing = false
+  let writeHeld = () => {}
+  const heldWrite = new Promise<void>((resolve) => (writeHeld = resolve))
   const storage = {
     ...wxStorage,
     async setItem(key: string, value: unknown) {
       await wxStorage.setItem(key, value)
       if (!gated) return
       writing = true
+      writeHeld()
       await gate
     },
   }
   const authing = rig.client({ adapter: { storage } })
   const memory = memoryOf(authing, await logIn(authing))
   await rig.emulator.client.createUser({ username: 'bob', password: 'Bob-passw0rd' })
-  await rig.emulator.client.setFault({ route: '/oidc/token', kind: 'latency', ms: 150, times: 1 })
   rig.clock.now += 2 * DAY
+  const refreshRequest = holdRequests(rig.wx, '/oidc/token', 1)
   const refreshing = outcome(() => authing.refreshToken())
+  await refreshRequest.held
   gated = true
   const loggingIn = logIn(authing, 'bob', 'Bob-passw0rd')
+  await heldWrite // the login's state is being written
+  refreshRequest.release()
   expect((await refreshing)[0]).toBeNull()
   expect(writing).toBe(true) // the refresh was answered while the login's state was being written
   open()
@@ -99,10 +107,11 @@ test('a refresh that answers while that login is being written to storage: memor
 test('a logout while calls are in flight wins: they end with not_logged_in, nothing renews or restores the session', async () => {
   const authing = rig.client()
   const memory = memoryOf(authing, await logIn(authing))
-  await rig.emulator.client.setFault({ route: '/api/v3/get-profile', kind: 'latency', ms: 40 })
+  const profileRequests = holdRequests(rig.wx, '/api/v3/get-profile', 10)
   const calls = together(authing, 10)
-  await new Promise((resolve) => setTimeout(resolve, 5)) // the calls are on the wire
+  await profileRequests.held // the ten calls are on the wire (held in the client until released)
   expect(await outcome(() => authing.logout())).toEqual([null, true])
+  profileRequests.release() // they reach the server after the logout
   const results = await calls
 
   expect(results.map(([error]) => error && error.code)).toEqual(Array(10).fill('not_logged_in'))

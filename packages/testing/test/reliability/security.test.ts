@@ -11,7 +11,7 @@ import { encryptFunction as rsa } from '@authing/miniapp-jsencrypt'
 import { encryptFunction as sm2 } from '@authing/miniapp-sm2encrypt'
 import { Authing, type AuthingError, type EncryptFunction } from '@authing/miniapp-wx'
 import { allowedHost, refusedHost, runs, secret, tally } from '../../../core/test/properties/arbitraries'
-import { DEMO, DEMO_USER, SCOPE, closedPort, logIn, outcome, useRig } from './helpers'
+import { DEMO, DEMO_USER, SCOPE, closedPort, logIn, loseAnswer, outcome, useRig } from './helpers'
 
 const rig = useRig()
 const PLUGINS: Record<'rsa' | 'sm2', EncryptFunction> = { rsa, sm2 }
@@ -101,19 +101,16 @@ describe.each(['rsa', 'sm2'] as const)('passwords with %s encryption', (type) =>
 })
 
 test('a sign-in the client gave up on (timeout) is in the emulator log too, and not in clear', async () => {
-  await rig.emulator.client.setFault({ route: '/api/v3/signin', kind: 'latency', ms: 50, times: 1 })
-  const authing = rig.client({ encryptFunction: rsa, timeout: 10 })
+  const lost = loseAnswer(rig.wx, '/api/v3/signin') // handled by the emulator, but the answer never reaches the client
+  const authing = rig.client({ encryptFunction: rsa })
   const attempt = () =>
     authing.loginByPassword({
       passwordPayload: { username: 'demo', password: DEMO_USER.password },
       options: { passwordEncryptType: 'rsa' },
     })
   expect((await outcome(attempt))[0]).toMatchObject({ code: 'timeout' })
-  let signins: Awaited<ReturnType<typeof rig.emulator.client.requests>> = []
-  for (let attempt = 0; attempt < 40 && signins.length == 0; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 5)) // the emulator sees the connection close a moment later
-    signins = (await rig.emulator.client.requests()).filter((entry) => entry.path == '/api/v3/signin')
-  }
+  await lost.answered
+  const signins = (await rig.emulator.client.requests()).filter((entry) => entry.path == '/api/v3/signin')
   expect(signins).toHaveLength(1)
   expect(signins[0]!.requestBody).toContain('passwordPayload')
   expect(signins[0]!.requestBody).not.toContain(DEMO_USER.password)
