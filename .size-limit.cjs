@@ -17,6 +17,7 @@ const entry = (name, path, importName, limit, extra = {}) =>
 module.exports = [
   entry('core', 'packages/core/dist/index.mjs', '{ Authing }', '5.7 KB'),
   entry('core + wx', 'packages/wx/dist/index.mjs', '{ Authing }', '6.3 KB'),
+  entry('core + tt', 'packages/tt/dist/index.mjs', '{ Authing }', '6.3 KB'),
   entry('core + taro', 'packages/taro/dist/index.mjs', '{ Authing }', '6.5 KB', { ignore: ['@tarojs/taro'] }),
   entry('core + uniapp', 'packages/uniapp/dist/index.mjs', '{ Authing }', '6.5 KB'),
   entry('jsencrypt (RSA)', 'packages/jsencrypt/dist/index.mjs', '{ encryptFunction }', '19 KB'),

@@ -2,7 +2,7 @@ import type { Config } from 'jest'
 
 // One config for the whole repository. Tests import packages by name; the mapper points them at the sources,
 // so a test never runs against a stale build.
-const packages = ['core', 'wx', 'taro', 'uniapp', 'jsencrypt', 'sm2encrypt', 'emulator', 'testing']
+const packages = ['core', 'wx', 'tt', 'taro', 'uniapp', 'jsencrypt', 'sm2encrypt', 'emulator', 'testing']
 const moduleNameMapper = Object.fromEntries(
   packages.map((name) => [`^@authing/miniapp-${name}$`, `<rootDir>/packages/${name}/src/index.ts`]),
 )

@@ -18,6 +18,7 @@ import commonjs from '@rollup/plugin-commonjs'
 const targets = {
   core: {},
   wx: { miniprogram: true },
+  tt: { miniprogram: true },
   taro: {},
   uniapp: {},
   jsencrypt: { minify: true, notice: 'Includes parts of jsencrypt (MIT) and jsbn (Copyright 2003-2005 Tom Wu); licences in LICENSE.' },

@@ -25,13 +25,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name) => join(root, 'node_modules', '.bin', name)
 
 /** Packages that run inside mini programs: ES2017 output, CommonJS `main` `dist/index.js`. */
-const MINI_PROGRAM = new Set(['core', 'wx', 'taro', 'uniapp', 'jsencrypt', 'sm2encrypt'])
+const MINI_PROGRAM = new Set(['core', 'wx', 'tt', 'taro', 'uniapp', 'jsencrypt', 'sm2encrypt'])
 /**
- * Packages a native WeChat app installs, packed by WeChat DevTools' "构建 npm": it copies the `miniprogram` folder of
- * each of the app's direct dependencies and nothing else (with pnpm's default layout, not their dependencies), so
- * nothing in that folder may require another package. (Taro and uni-app bundle their packages themselves.)
+ * Packages a native WeChat or Douyin app installs, packed by the DevTools' "构建 npm": it copies the `miniprogram`
+ * folder of each of the app's direct dependencies and nothing else (with pnpm's default layout, not their
+ * dependencies), so nothing in that folder may require another package. (Taro and uni-app bundle their packages
+ * themselves.)
  */
-const WECHAT_NPM = new Set(['core', 'wx', 'jsencrypt', 'sm2encrypt'])
+const WECHAT_NPM = new Set(['core', 'wx', 'tt', 'jsencrypt', 'sm2encrypt'])
 /** Entry points attw does not check, with the reason. */
 const ATTW_EXCLUDE = {
   // A jest `setupFiles` module (globals for loading @tarojs/taro in Node): it is run, never imported by typed code.

@@ -1,13 +1,14 @@
-// Installing simulated runtimes where mini program code looks for them: the globals `wx` and `uni`, and the
+// Installing simulated runtimes where mini program code looks for them: the globals `wx`, `tt` and `uni`, and the
 // @tarojs/taro module. Each install returns the function that puts back what was there before.
 import { taroModule, type SimulatedTaro } from './taro'
+import type { SimulatedTt } from './tt'
 import type { SimulatedUni, VueVersion } from './uni'
 import { controlsOf, type SimulatedWx } from './wx'
 
 /** Puts back what an install replaced. */
 export type Uninstall = () => void
 
-function setGlobal(name: 'wx' | 'uni', value: unknown): Uninstall {
+function setGlobal(name: 'wx' | 'tt' | 'uni', value: unknown): Uninstall {
   const scope = globalThis as Record<string, unknown>
   const had = Object.prototype.hasOwnProperty.call(scope, name)
   const previous = scope[name]
@@ -27,6 +28,15 @@ function setGlobal(name: 'wx' | 'uni', value: unknown): Uninstall {
  */
 export function installWx(wx: SimulatedWx): Uninstall {
   return setGlobal('wx', wx)
+}
+
+/**
+ * Makes a simulated tt the global `tt`, as in a Douyin mini program.
+ * @example
+ * const uninstall = installTt(createTt({ emulator: emulator.url }))
+ */
+export function installTt(tt: SimulatedTt): Uninstall {
+  return setGlobal('tt', tt)
 }
 
 /** Makes a simulated uni the global `uni`, as in a uni-app project. */

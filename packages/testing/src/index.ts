@@ -1,13 +1,17 @@
 /**
  * @packageDocumentation
- * Simulated `wx`, `Taro` and `uni` runtimes for testing mini program code in Node: wx's callback and promise forms
- * and result shapes over real HTTP, storage in memory, login and phone codes from the Authing emulator.
+ * Simulated `wx`, `tt` (Douyin), `Taro` and `uni` runtimes for testing mini program code in Node: the platforms'
+ * callback and promise forms and result shapes over real HTTP, storage in memory, login and phone codes from the
+ * Authing emulator.
  *
  * Guide: [README](https://github.com/authing/miniapp-sdk/tree/main/packages/testing#readme).
  *
  * @module \@authing/miniapp-testing
  */
-export { createWx, type RuntimeControls, type SimulatedWx, type WxOptions } from './wx'
+export { createWx, type BaseControls, type RuntimeControls, type SimulatedWx, type WxOptions } from './wx'
+export { createTt, type SimulatedTt, type TtControls, type TtOptions } from './tt'
+export { DEFAULT_DOUYIN_OPENID, type TtIdentityOptions } from './tt/login'
+export type * from './tt/types'
 export {
   createUni,
   type SimulatedUni,
@@ -19,7 +23,7 @@ export {
   type VueVersion,
 } from './uni'
 export { createTaro, type SimulatedTaro, type TaroApi, type TaroInterceptor, type TaroTaskPromise } from './taro'
-export { installTaro, installUni, installWx, type Uninstall } from './globals'
+export { installTaro, installTt, installUni, installWx, type Uninstall } from './globals'
 export { DEFAULT_OPENID, type IdentityOptions } from './wx/login'
 export { SAMPLE_PNG, type ImageSource } from './wx/media'
 export type { AppOptions } from './wx/app'

@@ -30,8 +30,11 @@ function serialised(value: unknown): unknown {
 
 const sizeOf = (key: string, value: unknown) => Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(value) || '')
 
-/** The storage of one runtime: its wx APIs and its control. */
-export function createStorage(define: Define, initial: Record<string, unknown> = {}) {
+/**
+ * The storage of one runtime: its APIs and its control.
+ * @param notFound - the reason `getStorage` gives for a missing key (wording differs between platforms)
+ */
+export function createStorage(define: Define, initial: Record<string, unknown> = {}, notFound = (_key: string) => 'data not found') {
   const entries = new Map<string, unknown>()
   for (const key of Object.keys(initial)) entries.set(key, serialised(initial[key]))
 
@@ -42,7 +45,7 @@ export function createStorage(define: Define, initial: Record<string, unknown> =
     limitSize: TOTAL_LIMIT / 1024,
   })
   function read(key: unknown): unknown {
-    if (typeof key != 'string' || !entries.has(key)) throw new Failure('data not found')
+    if (typeof key != 'string' || !entries.has(key)) throw new Failure(notFound(String(key)))
     return serialised(entries.get(key))
   }
   function write(key: unknown, data: unknown): void {

@@ -1,0 +1,2 @@
+// The Authing client lives in ./authing.js and is imported where it is used; the app itself needs nothing.
+App({})
