@@ -1,16 +1,19 @@
 // The end-to-end suite every platform package runs against the emulator, through its simulated runtime installed
-// where the package looks for it (global wx / uni, or the @tarojs/taro module).
+// where the package looks for it (global wx / tt / uni, or the @tarojs/taro module), speaking the platform's protocol.
 import { DEMO, DEMO_USER, startEmulator, type RunningEmulator } from '@authing/miniapp-emulator'
 import type { Authing as Client, AuthingOptions } from '@authing/miniapp-core'
-import { SAMPLE_PNG, type RuntimeControls } from '@authing/miniapp-testing'
+import { SAMPLE_PNG, type BaseControls } from '@authing/miniapp-testing'
 import { methodsSuite } from './methods-suite'
+import { WECHAT, type Protocol } from './protocols'
 
 /** How a test file gives the suite its platform. */
 export interface Platform {
   /** `Authing` of the platform package: built the way an app builds it, with the platform found by the package. */
   Authing: new (options: AuthingOptions) => Client
   /** Installs a fresh simulated runtime using the emulator; returns its controls and the function that removes it. */
-  install(emulator: string): { runtime: RuntimeControls; uninstall(): void }
+  install(emulator: string): { runtime: BaseControls; uninstall(): void }
+  /** The protocol the package speaks there; default WeChat's. */
+  protocol?: Protocol
 }
 
 /** Starts one emulator for the test file (reset, with an empty request log, before each test) and returns a getter for it. */
@@ -32,9 +35,10 @@ const SCOPE = 'openid profile offline_access'
 /** Registers the end-to-end tests of one platform. */
 export function platformSuite(platform: Platform, current: () => RunningEmulator): void {
   let emulator: RunningEmulator
-  let runtime: RuntimeControls
+  let runtime: BaseControls
   let uninstall: () => void
   let authing: Client
+  const protocol = platform.protocol || WECHAT
 
   beforeEach(() => {
     emulator = current()
@@ -68,19 +72,17 @@ export function platformSuite(platform: Platform, current: () => RunningEmulator
     expect(runtime.storage.get(`authing:${DEMO.appId}:login-state`)).toMatchObject({ access_token: state.access_token })
   })
 
-  test('WeChat code login takes a fresh code from wx.login each time', async () => {
-    const login = () => authing.loginByCode({ extIdpConnidentifier: DEMO.extIdpConnidentifier, options: { scope: SCOPE } })
+  test(`code login takes a fresh code from ${protocol.name}.login each time`, async () => {
+    const login = () => authing.loginByCode({ extIdpConnidentifier: protocol.extIdpConnidentifier, options: { scope: SCOPE } })
     const [first, second] = [await login(), await login()]
     expect(first[0]).toBeNull()
     expect(second[0]).toBeNull()
     expect(second[1]!.access_token).not.toBe(first[1]!.access_token)
     expect(runtime.count('login')).toBe(2)
-    const codes = (await received('/api/v3/signin-by-mobile')).map(
-      (entry) => (JSON.parse(entry.requestBody!) as { wechatMiniProgramCodePayload: { code: string } }).wechatMiniProgramCodePayload.code,
-    )
+    const codes = (await received('/api/v3/signin-by-mobile')).map((entry) => protocol.codeOf(JSON.parse(entry.requestBody!)))
     expect(codes).toHaveLength(2)
     expect(codes[0]).not.toBe(codes[1])
-    const minted = await emulator.client.wechatCodes()
+    const minted = await protocol.mintedCodes(emulator)
     for (const code of codes) expect(minted.find((record) => record.code == code)).toMatchObject({ openid: runtime.openid, used: true })
   })
 
