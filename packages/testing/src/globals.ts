@@ -1,9 +1,9 @@
 // Installing simulated runtimes where mini program code looks for them: the globals `wx`, `tt` and `uni`, and the
 // @tarojs/taro module. Each install returns the function that puts back what was there before.
-import { taroModule, type SimulatedTaro } from './taro'
+import { taroModule, type SimulatedTaro, type SimulatedTaroTt } from './taro'
 import type { SimulatedTt } from './tt'
 import type { SimulatedUni, VueVersion } from './uni'
-import { controlsOf, type SimulatedWx } from './wx'
+import { controlsOf, type BaseControls, type SimulatedWx } from './wx'
 
 /** Puts back what an install replaced. */
 export type Uninstall = () => void
@@ -50,19 +50,30 @@ function replace(target: object, descriptors: PropertyDescriptorMap): void {
   Object.defineProperties(target, descriptors)
 }
 
+/** Sets `process.env[name]` (what a Taro build compiles in); returns the function that puts back the old value. */
+function setEnv(name: string, value: string): Uninstall {
+  const previous = process.env[name]
+  process.env[name] = value
+  return () => {
+    if (previous === undefined) delete process.env[name]
+    else process.env[name] = previous
+  }
+}
+
 /**
  * Makes a simulated Taro the API that `import Taro from '@tarojs/taro'` returns (the module object gets its APIs),
- * and its wx the global `wx`, as in a Taro app built for WeChat.
+ * and its runtime the global `wx` (or `tt`, with `TARO_ENV` set to `tt`), as in a Taro app built for WeChat (or
+ * Douyin).
  */
-export function installTaro(taro: SimulatedTaro): Uninstall {
+export function installTaro(taro: SimulatedTaro | SimulatedTaroTt): Uninstall {
   const target = taroModule()
   const before = Object.getOwnPropertyDescriptors(target)
   const apis = Object.getOwnPropertyDescriptors(taro) as PropertyDescriptorMap
-  for (const key of Object.keys(controlsOf(taro)).concat('wx')) delete apis[key]
+  for (const key of Object.keys(controlsOf<BaseControls>(taro)).concat('wx', 'tt')) delete apis[key]
   replace(target, apis)
-  const uninstallWx = setGlobal('wx', taro.wx)
+  const undo = 'tt' in taro ? [setGlobal('tt', taro.tt), setEnv('TARO_ENV', 'tt')] : [setGlobal('wx', taro.wx), setEnv('TARO_ENV', 'weapp')]
   return () => {
-    uninstallWx()
+    for (const step of undo) step()
     replace(target, before)
   }
 }

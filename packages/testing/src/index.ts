@@ -22,7 +22,15 @@ export {
   type UniTaskApi,
   type VueVersion,
 } from './uni'
-export { createTaro, type SimulatedTaro, type TaroApi, type TaroInterceptor, type TaroTaskPromise } from './taro'
+export {
+  createTaro,
+  type SimulatedTaro,
+  type SimulatedTaroTt,
+  type TaroApi,
+  type TaroInterceptor,
+  type TaroOptions,
+  type TaroTaskPromise,
+} from './taro'
 export { installTaro, installTt, installUni, installWx, type Uninstall } from './globals'
 export { DEFAULT_OPENID, type IdentityOptions } from './wx/login'
 export { SAMPLE_PNG, type ImageSource } from './wx/media'

@@ -1,9 +1,10 @@
-// createTaro: the real @tarojs/taro API on a simulated wx. Taro has no platform APIs of its own: on WeChat its
-// platform plugin runs `processApis(taro, wx)` (from @tarojs/shared) when the app starts; here we do the same with a
-// simulated wx. @tarojs/* are optional peer dependencies, loaded on first use so that wx- and uni-only users never
+// createTaro: the real @tarojs/taro API on a simulated wx (or tt, for a Douyin build). Taro has no platform APIs of
+// its own: on WeChat its platform plugin runs `processApis(taro, wx)` (from @tarojs/shared) when the app starts, on
+// Douyin `processApis(taro, tt)`; here we do the same with a simulated runtime. @tarojs/* are optional peer dependencies, loaded on first use so that wx- and uni-only users never
 // need them.
 import { createRequire } from 'node:module'
-import { controlsOf, createWx, withControls, type RuntimeControls, type SimulatedWx, type WxOptions } from './wx'
+import { createTt, type SimulatedTt, type TtControls, type TtOptions } from './tt'
+import { controlsOf, createWx, withControls, type BaseControls, type RuntimeControls, type SimulatedWx, type WxOptions } from './wx'
 import type { Callbacks, RequestOptions, RequestSuccess, UploadFileOptions, UploadFileSuccess, UploadProgress, WxApi } from './wx/types'
 
 /** A Taro request or upload: a promise with the task's methods. */
@@ -33,12 +34,25 @@ export type TaroApi = Omit<WxApi, 'request' | 'uploadFile'> & {
   cleanInterceptors(): void
 }
 
-/** A simulated Taro: the Taro API, the runtime controls, and the simulated wx underneath. */
+/** A simulated Taro built for WeChat: the Taro API, the runtime controls, and the simulated wx underneath. */
 export type SimulatedTaro = TaroApi &
   RuntimeControls & {
     /** The simulated wx that Taro's APIs run on. */
     readonly wx: SimulatedWx
   }
+
+/** A simulated Taro built for Douyin (`taro build --type tt`): the Taro API over a simulated tt, and its controls. */
+export type SimulatedTaroTt = TaroApi &
+  TtControls & {
+    /** The simulated tt that Taro's APIs run on. */
+    readonly tt: SimulatedTt
+  }
+
+/** Options of {@link createTaro}. */
+export interface TaroOptions extends WxOptions, TtOptions {
+  /** The build type: `'weapp'` (default) or `'tt'` (Douyin); `Taro.getEnv()` answers accordingly once installed. */
+  env?: 'weapp' | 'tt'
+}
 
 type TaroModule = Record<string, unknown>
 type Shared = { processApis(taro: object, global: object, config?: object): void }
@@ -65,12 +79,15 @@ export function taroModule(): TaroModule {
  * const taro = createTaro({ emulator: emulator.url })
  * const { code } = await taro.login()
  */
-export function createTaro(options: WxOptions = {}): SimulatedTaro {
-  const wx = createWx(options)
+export function createTaro(options: TaroOptions & { env: 'tt' }): SimulatedTaroTt
+export function createTaro(options?: TaroOptions): SimulatedTaro
+export function createTaro(options: TaroOptions = {}): SimulatedTaro | SimulatedTaroTt {
+  const douyin = options.env == 'tt'
+  const native = douyin ? createTt(options) : createWx(options)
   taroModule()
   const taro = Object.defineProperties({}, pristine as PropertyDescriptorMap)
   const shared = load('@tarojs/shared') as Shared
-  shared.processApis(taro, wx)
-  Object.defineProperty(taro, 'wx', { value: wx })
-  return withControls(taro as SimulatedTaro, controlsOf(wx))
+  shared.processApis(taro, native)
+  Object.defineProperty(taro, douyin ? 'tt' : 'wx', { value: native })
+  return withControls(taro, controlsOf<BaseControls>(native)) as SimulatedTaro | SimulatedTaroTt
 }

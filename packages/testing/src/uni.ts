@@ -1,7 +1,8 @@
-// createUni: `uni` as uni-app builds it for WeChat (every wx API under `uni`), over a simulated wx, with the promise
-// shape of Vue 2 or Vue 3. Callback forms are the same in both.
+// createUni: `uni` as uni-app builds it for WeChat or Douyin (every wx / tt API under `uni`), over a simulated wx or
+// tt, with the promise shape of Vue 2 or Vue 3. Callback forms are the same in both.
 import type { AsyncApi, Callbacks, TaskApi, WithCallback, WxAsyncApis, WxError, WxSyncApis, WxTaskApis } from './wx/types'
-import { controlsOf, createWx, withControls, type RuntimeControls, type WxOptions } from './wx'
+import { createTt, type TtControls, type TtOptions } from './tt'
+import { controlsOf, createWx, withControls, type BaseControls, type RuntimeControls, type WxOptions } from './wx'
 import { hasCallback } from './wx/define'
 
 /** The uni-app generation whose promise shape to simulate. */
@@ -30,13 +31,18 @@ export type UniApi<V extends VueVersion> = {
 } & WxSyncApis
 
 /** Options of {@link createUni}. */
-export interface UniOptions<V extends VueVersion = 3> extends WxOptions {
+export interface UniOptions<V extends VueVersion = 3> extends WxOptions, TtOptions {
   /** Promise shape of the simulated uni-app: `2` resolves `[err, res]`, `3` (default) resolves `res` and rejects. */
   vue?: V
+  /**
+   * The platform the app is built for: `'mp-weixin'` (default, over a simulated wx) or `'mp-toutiao'` (Douyin, over a
+   * simulated tt). `getSystemInfoSync().uniPlatform` says which, as uni-app does.
+   */
+  platform?: 'mp-weixin' | 'mp-toutiao'
 }
 
-/** A simulated `uni`: the uni APIs plus the runtime controls. */
-export type SimulatedUni<V extends VueVersion = 3> = UniApi<V> & RuntimeControls
+/** A simulated `uni`: the uni APIs plus the runtime controls (a Douyin build's are the simulated tt's). */
+export type SimulatedUni<V extends VueVersion = 3> = UniApi<V> & RuntimeControls & Partial<Pick<TtControls, 'phoneNumber' | 'encrypt'>>
 
 // uni-app leaves synchronous APIs, events and canIUse alone and promisifies the rest.
 const NOT_PROMISIFIED = /Sync$|^on|^off|^canIUse$|^getWindowInfo$/
@@ -58,17 +64,21 @@ function promisify(api: Api, vue: VueVersion): Api {
 }
 
 /**
- * Creates a simulated `uni` (uni-app on WeChat) over a new simulated wx.
+ * Creates a simulated `uni` (uni-app on WeChat, or on Douyin with `platform: 'mp-toutiao'`) over a new simulated wx
+ * or tt.
  * @example
  * const uni = createUni({ emulator: emulator.url, vue: 2 })
  * const [error, result] = await uni.login()
  */
 export function createUni<V extends VueVersion = 3>(options: UniOptions<V> = {}): SimulatedUni<V> {
-  const wx = createWx(options)
+  const uniPlatform = options.platform || 'mp-weixin'
+  const systemInfo = Object.assign({ uniPlatform }, options.systemInfo)
+  const settings = Object.assign({}, options, { systemInfo })
+  const base = uniPlatform == 'mp-toutiao' ? createTt(settings) : createWx(settings)
   const vue = options.vue || 3
   const uni: Record<string, unknown> = {}
-  for (const [name, api] of Object.entries(wx as unknown as Record<string, Api>)) {
+  for (const [name, api] of Object.entries(base as unknown as Record<string, Api>)) {
     uni[name] = NOT_PROMISIFIED.test(name) ? api : promisify(api, vue)
   }
-  return withControls(uni as unknown as UniApi<V>, controlsOf(wx))
+  return withControls(uni as unknown as UniApi<V>, controlsOf<BaseControls>(base)) as SimulatedUni<V>
 }

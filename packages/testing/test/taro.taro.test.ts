@@ -60,3 +60,18 @@ describe('installTaro', () => {
     expect('wx' in globalThis).toBe(false)
   })
 })
+
+test('built for Douyin (env tt): Taro over a simulated tt; installed, Taro.getEnv() is TT and the global is tt', async () => {
+  const taro = createTaro({ env: 'tt', loginCode: () => 'tt-code' })
+  expect(await taro.login()).toMatchObject({ code: 'tt-code', anonymousCode: expect.any(String), isLogin: true })
+  const uninstall = installTaro(taro)
+  try {
+    expect(Taro.getEnv()).toBe(Taro.ENV_TYPE.TT)
+    expect((globalThis as { tt?: unknown }).tt).toBe(taro.tt)
+    expect('wx' in globalThis).toBe(false)
+  } finally {
+    uninstall()
+  }
+  expect(Taro.getEnv()).toBe(Taro.ENV_TYPE.WEAPP)
+  expect('tt' in globalThis).toBe(false)
+})

@@ -47,3 +47,12 @@ test('synchronous APIs and events are not promisified; controls and counter work
   expect(uni.storage.dump()).toEqual({ a: { b: 1 } })
   expect(Object.keys(uni)).not.toContain('count')
 })
+
+test('built for Douyin (mp-toutiao): uni over a simulated tt, and getSystemInfoSync().uniPlatform says so', async () => {
+  const uni = createUni({ platform: 'mp-toutiao', loginCode: () => 'tt-code' })
+  expect(uni.getSystemInfoSync().uniPlatform).toBe('mp-toutiao')
+  expect(createUni().getSystemInfoSync().uniPlatform).toBe('mp-weixin')
+  expect(await uni.login()).toEqual({ code: 'tt-code', anonymousCode: expect.any(String), isLogin: true, errMsg: 'login:ok' })
+  await expect(uni.getStorage({ key: 'x' })).rejects.toEqual({ errMsg: 'getStorage:fail data not found, key == x' })
+  expect(typeof uni.phoneNumber).toBe('function')
+})
