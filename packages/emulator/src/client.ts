@@ -53,8 +53,12 @@ export interface EmulatorClient {
   mintPhoneCode(input: { phoneNumber: string; countryCode?: string }): Promise<MintedPhoneCode>
   /** Every simulated WeChat code, newest first. */
   wechatCodes(): Promise<WechatCodeInfo[]>
-  /** Encrypts data with a login code's session key the way WeChat does (for decryptData / user-info payloads). */
+  /** Encrypts data with a WeChat or Douyin login code's session key the way the platform does (decryptData, user info, Douyin phone numbers). */
   encryptForCode(code: string, data: Record<string, unknown>): Promise<EncryptedWechatData>
+  /** Mints a `tt.login` code (Douyin) for an openid (random when omitted); a Douyin user keeps one session key. */
+  mintDouyinLoginCode(input?: { openid?: string; unionid?: string }): Promise<MintedLoginCode>
+  /** The simulated Douyin login codes, newest first. */
+  douyinCodes(): Promise<WechatCodeInfo[]>
   /** Creates a user (password, phone, e-mail, WeChat identity, profile fields). */
   createUser(input: NewUser): Promise<EmulatorUser>
   /** Users matching a query (`q` searches ids, names, e-mail, phone and openids). */
@@ -165,6 +169,8 @@ export function createEmulatorClient(url: string, options: EmulatorClientOptions
     mintPhoneCode: (input) => call('POST', '/wechat/phone-codes', { body: input }),
     wechatCodes: () => call('GET', '/wechat/codes'),
     encryptForCode: (code, data) => call('POST', '/wechat/encrypt', { body: { code, data } }),
+    mintDouyinLoginCode: (input = {}) => call('POST', '/douyin/login-codes', { body: input }),
+    douyinCodes: () => call('GET', '/douyin/codes'),
     createUser: (input) => call('POST', '/users', { body: input }),
     users: (query = {}) => call('GET', '/users', { query: { ...query } }),
     async user(idOrQuery) {

@@ -14,6 +14,7 @@ export const USAGE = `Usage: authing-emulator [options]
   --seed <file>                  JSON seed (users, userPools, apps, connections) added to the demo data
   --wechat-dev-identity <openid> map unknown wx.login codes (e.g. from WeChat DevTools) to this openid
   --wechat-dev-phone <number>    map unknown phone codes to this phone number
+  --douyin-dev-identity <openid> map unknown tt.login codes (e.g. from Douyin DevTools) to this openid
   --cors-origin <origin>         let web pages of this origin call the API routes (repeatable; "*" for any);
                                  loopback origins such as http://localhost:5173 always may
   --allowed-host <name>          answer requests addressed to this host name too (repeatable; ".example.test"
@@ -44,6 +45,7 @@ export function parseCommand(argv: string[], io: CliIo): ParsedCommand {
       seed: { type: 'string' },
       'wechat-dev-identity': { type: 'string' },
       'wechat-dev-phone': { type: 'string' },
+      'douyin-dev-identity': { type: 'string' },
       'cors-origin': { type: 'string', multiple: true },
       'allowed-host': { type: 'string', multiple: true },
       'control-token': { type: 'string' },
@@ -70,6 +72,7 @@ export function parseCommand(argv: string[], io: CliIo): ParsedCommand {
       seed,
       wechatDevIdentity: values['wechat-dev-identity'],
       wechatDevPhone: values['wechat-dev-phone'],
+      douyinDevIdentity: values['douyin-dev-identity'],
       corsOrigins: values['cors-origin'],
       allowedHosts: values['allowed-host'],
       controlToken: values['control-token'],
@@ -98,6 +101,7 @@ export async function banner(running: RunningEmulator, options: EmulatorOptions)
     row('appId', DEMO.appId),
     row('userPoolId', DEMO.userPoolId),
     row('extIdpConnidentifier', `${DEMO.extIdpConnidentifier} (WeChat appid ${DEMO.wechatAppId})`),
+    row('', `${DEMO.douyinExtIdpConnidentifier} (Douyin appid ${DEMO.douyinAppId})`),
     row('users', users.length === 0 ? '(none)' : describeUser(users[0] as EmulatorUser)),
     ...users.slice(1, 10).map((user) => row('', describeUser(user))),
     ...(users.length > 10 ? [row('', `… and ${users.length - 10} more`)] : []),
@@ -111,6 +115,11 @@ export async function banner(running: RunningEmulator, options: EmulatorOptions)
     row('JWKS', `${running.url}/oidc/.well-known/jwks.json`),
     row('WeChat codes', `mint at POST ${running.url}/__emulator/wechat/login-codes, or send "mock:<openid>"`),
     row('WeChat dev identity', devIdentity),
+    row('Douyin codes', `mint at POST ${running.url}/__emulator/douyin/login-codes, or send "mock:<openid>"`),
+    row(
+      'Douyin dev identity',
+      options.douyinDevIdentity ? `on: unknown codes log in as openid ${options.douyinDevIdentity}` : 'off (--douyin-dev-identity <openid>)',
+    ),
     row('data file', options.data ? `${options.data} (saved on exit)` : 'none (state is in memory only)'),
     '',
     '  WeChat DevTools: set the SDK host to the URL above and tick "不校验合法域名、web-view（业务域名）、TLS 版本以及 HTTPS 证书"',

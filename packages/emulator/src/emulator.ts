@@ -10,6 +10,7 @@ import { ActionTokens } from './services/action-tokens'
 import { VerificationCodes } from './services/codes'
 import type { ServiceContext } from './services/context'
 import { Tokens } from './services/tokens'
+import { Douyin } from './services/douyin'
 import { Wechat } from './services/wechat'
 import { assertSnapshot, emptyState, snapshotOf, stateFrom, type State, type StateSnapshot } from './state'
 import { seededState } from './state/seed'
@@ -23,6 +24,7 @@ export class Emulator implements ServiceContext {
   readonly faults = new Faults()
   readonly tokens = new Tokens(this)
   readonly wechat = new Wechat(this)
+  readonly douyin = new Douyin(this)
   readonly codes = new VerificationCodes(this)
   readonly actionTokens = new ActionTokens(this)
   config: EmulatorConfig

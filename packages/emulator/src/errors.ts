@@ -52,6 +52,8 @@ export const errors = {
   forbidden: (message: string) => new ApiError(403, message),
   /** WeChat's own error, relayed in Authing's envelope (third-party response error, statusCode 602). */
   wechat: (errcode: number, errmsg: string) => new ApiError(602, `WeChat returned an error: {"errcode":${errcode},"errmsg":"${errmsg}"}`),
+  /** Douyin's own error (code2session's `err_no` / `err_tips`), relayed like WeChat's. */
+  douyin: (errNo: number, errTips: string) => new ApiError(602, `Douyin returned an error: {"err_no":${errNo},"err_tips":"${errTips}"}`),
   decryptFailed: (field: string, type: string) =>
     new ApiError(
       400,

@@ -22,6 +22,8 @@ export interface EmulatorOptions {
   wechatDevIdentity?: string
   /** Opt-in: map unknown phone codes (real `getPhoneNumber` codes) to this mainland phone number. */
   wechatDevPhone?: string
+  /** Opt-in: map unknown `tt.login` codes (real ones from Douyin DevTools) to this Douyin openid. */
+  douyinDevIdentity?: string
   /** Start the emulator clock this many milliseconds away from the wall clock. */
   clock?: number
   /** Generate new keys for this instance instead of sharing the process-wide ones. */
@@ -58,6 +60,7 @@ export function initialConfig(options: EmulatorOptions): EmulatorConfig {
     mirrorExpireIn: true,
     wechatDevIdentity: null,
     wechatDevPhone: null,
+    douyinDevIdentity: null,
     codeLifetime: 300,
     resendInterval: 60,
     actionTokenLifetime: 60,
@@ -67,5 +70,6 @@ export function initialConfig(options: EmulatorOptions): EmulatorConfig {
     ...(options.refreshTokenLifetime !== undefined ? { refreshTokenLifetime: options.refreshTokenLifetime } : {}),
     ...(options.wechatDevIdentity ? { wechatDevIdentity: options.wechatDevIdentity } : {}),
     ...(options.wechatDevPhone ? { wechatDevPhone: options.wechatDevPhone } : {}),
+    ...(options.douyinDevIdentity ? { douyinDevIdentity: options.douyinDevIdentity } : {}),
   }
 }

@@ -22,6 +22,8 @@ export interface EmulatorConfig {
   mirrorExpireIn: boolean
   /** Opt-in: map unknown `wx.login` codes (e.g. real ones from WeChat DevTools) to this openid. Default null (off). */
   wechatDevIdentity: string | null
+  /** Opt-in: map unknown `tt.login` codes (e.g. real ones from Douyin DevTools) to this Douyin openid. Default null (off). */
+  douyinDevIdentity: string | null
   /** Opt-in: map unknown phone codes (real `getPhoneNumber` codes) to this mainland phone number. Default null (off). */
   wechatDevPhone: string | null
   /** Validity of SMS / e-mail codes and WeChat codes, in seconds. Default 300. */
@@ -49,13 +51,13 @@ export type Gender = 'M' | 'F' | 'U'
 /** Account status; only `Activated` users can log in. */
 export type UserStatus = 'Activated' | 'Suspended' | 'Deactivated' | 'Resigned' | 'Archived'
 
-/** An external identity of a user (here: WeChat openid / unionid), as in Authing's `IdentityDto`. */
+/** An external identity of a user (here: WeChat or Douyin openid / unionid), as in Authing's `IdentityDto`. */
 export interface Identity {
   /** ID of the identity record. */
   identityId: string
-  /** ID of the WeChat connection it came through. */
+  /** ID of the mini program connection it came through. */
   extIdpId: string
-  /** `wechat`. */
+  /** `wechat` or `douyin`. */
   provider: string
   /** `openid` or `unionid`. */
   type: string
@@ -303,21 +305,21 @@ export interface AppInfo {
   allowRefreshToken: boolean
 }
 
-/** A WeChat mini program identity-provider connection (`extIdpConnidentifier` = `identifier`). */
+/** A WeChat or Douyin mini program identity-provider connection (`extIdpConnidentifier` = `identifier`). */
 export interface ConnectionInfo {
   /** The connection's ID. */
   id: string
   /** What the SDK passes as `extIdpConnidentifier`. */
   identifier: string
-  /** Always `wechat:miniprogram`. */
-  type: 'wechat:miniprogram'
+  /** `wechat:miniprogram` (the default) or `douyin:miniprogram`. */
+  type: 'wechat:miniprogram' | 'douyin:miniprogram'
   /** Display name. */
   name: string
   /** The pool the connection belongs to. */
   userPoolId: string
-  /** The mini program's WeChat AppID. */
+  /** The mini program's AppID (WeChat's `wx…`, or Douyin's `tt…`). */
   wechatAppId: string
-  /** The mini program's WeChat AppSecret. */
+  /** The mini program's AppSecret. */
   wechatAppSecret: string
 }
 

@@ -168,7 +168,7 @@ const ROWS: Row[] = [
   invalid(
     'an unsupported mobile connection',
     mobile,
-    { connection: 'douyin_mini_program_code', extIdpConnidentifier: 'x' },
+    { connection: 'alipay_mini_program_code', extIdpConnidentifier: 'x' },
     /connection must be one of: wechat_mini_program_code/,
   ),
   invalid(

@@ -13,6 +13,7 @@ import { signinRoutes } from './signin'
 import { systemRoutes } from './system'
 import { uploadRoutes, UPLOAD_LIMIT } from './upload'
 import { wechatRoutes } from './wechat'
+import { douyinRoutes } from './douyin'
 
 export function apiRoutes(app: FastifyInstance, emu: Emulator): void {
   app.register(async (scope) => {
@@ -23,6 +24,7 @@ export function apiRoutes(app: FastifyInstance, emu: Emulator): void {
     profileRoutes(v3, emu)
     accountRoutes(v3, emu)
     wechatRoutes(v3, emu)
+    douyinRoutes(v3, emu)
   })
   app.register(async (oidc) => {
     await oidc.register(formbody)

@@ -1,4 +1,4 @@
-// POST /api/v3/signin (PASSWORD, PASSCODE) and POST /api/v3/signin-by-mobile (WeChat code, code + phone, phone).
+// POST /api/v3/signin (PASSWORD, PASSCODE) and POST /api/v3/signin-by-mobile (WeChat and Douyin code, code + phone, phone).
 import type { FastifyRequest } from 'fastify'
 import { identifyApp } from './caller'
 import { verifyPassword } from '../crypto/hash'
@@ -9,8 +9,9 @@ import { anyObject, anything, bool, obj, oneOf, str, type Static, type TypedServ
 import type { UserRecord } from '../state'
 import type { CodeTarget } from '../services/codes'
 import type { AppInfo, NewUser } from '../types'
-import { checkEmail, checkPhone, createUser, findConnection, findUser, normalizeCountryCode, type UserLookup } from '../services/users'
+import { checkEmail, checkPhone, createUser, findUser, normalizeCountryCode, type UserLookup } from '../services/users'
 import type { WechatPhone } from '../services/wechat'
+import { DOUYIN_CONNECTIONS, douyinLogin, douyinPhoneFields } from './douyin'
 
 export const ENCRYPT_TYPES = ['none', 'rsa', 'sm2'] as const
 
@@ -42,16 +43,23 @@ type LoginOptions = Static<typeof loginOptions>
 type SigninBody = Static<typeof signinSchema>
 
 const codePayload = obj({ code: str(), encryptedData: str({ maxLength: 65536 }), iv: str() })
-const codeAndPhonePayload = obj({ wxPhoneInfo: obj({ code: str() }), wxLoginInfo: codePayload })
+const codeAndPhonePayload = obj({ wxPhoneInfo: obj({ code: str() }), wxLoginInfo: codePayload, ...douyinPhoneFields })
 
 const mobileSchema = obj(
   {
-    connection: oneOf(['wechat_mini_program_code', 'wechat_mini_program_code_and_phone', 'wechat_mini_program_phone']),
+    connection: oneOf([
+      'wechat_mini_program_code',
+      'wechat_mini_program_code_and_phone',
+      'wechat_mini_program_phone',
+      ...DOUYIN_CONNECTIONS,
+    ]),
     extIdpConnidentifier: str(),
     wechatMiniProgramCodePayload: codePayload,
     wechatMiniProgramCodeAndPhonePayload: codeAndPhonePayload,
     miniProgramCodeAndPhonePayload: codeAndPhonePayload,
     wechatMiniProgramPhonePayload: codePayload,
+    douyinMiniProgramCodePayload: codePayload,
+    douyinMiniProgramCodeAndPhonePayload: obj(douyinPhoneFields),
     options: loginOptions,
     client_id: str(),
   },
@@ -136,8 +144,11 @@ async function passCodeLogin(emu: Emulator, app: AppInfo, body: SigninBody): Pro
 }
 
 async function wechatLogin(emu: Emulator, app: AppInfo, body: MobileBody): Promise<UserRecord> {
-  const connection = findConnection(emu.state, app.userPoolId, body.extIdpConnidentifier)
+  if (body.connection === 'douyin_mini_program_code' || body.connection === 'douyin_mini_program_code_and_phone') {
+    return douyinLogin(emu, app, { ...body, connection: body.connection })
+  }
   const { wechat } = emu
+  const connection = wechat.connection(app.userPoolId, body.extIdpConnidentifier)
   switch (body.connection) {
     case 'wechat_mini_program_code': {
       const payload = required(body.wechatMiniProgramCodePayload, 'wechatMiniProgramCodePayload')

@@ -1,35 +1,26 @@
 // WeChat helper endpoints: phone number from a phone code, decryption of encryptedData, the (deprecated) WeChat
-// access token endpoints, and binding a WeChat identity to the logged-in user.
+// access token endpoints, and binding a WeChat identity to the logged-in user. Douyin has the same decryption and
+// binding endpoints under its own paths (api/douyin.ts registers them with decryptRoute and bindRoute).
 import { authenticate, identifyPool } from './caller'
 import type { Emulator } from '../emulator'
 import { errors, ok, required } from '../errors'
 import { opaqueToken } from '../ids'
 import { obj, str, type Static, type TypedServer } from '../schema'
-import { emulatorUser, findConnection } from '../services/users'
+import { emulatorUser } from '../services/users'
+import type { Wechat } from '../services/wechat'
 
 export function wechatRoutes(app: TypedServer, emu: Emulator): void {
   const phoneSchema = obj({ extIdpConnidentifier: str(), code: str() }, ['extIdpConnidentifier', 'code'])
   app.post('/api/v3/get-wechat-miniprogram-phone', { schema: { body: phoneSchema } }, async (request) => {
     const pool = identifyPool(emu, request)
-    const connection = findConnection(emu.state, pool.id, request.body.extIdpConnidentifier)
+    const connection = emu.wechat.connection(pool.id, request.body.extIdpConnidentifier)
     const phone = emu.wechat.exchangePhoneCode(request.body.code)
     const watermark = { appid: connection.wechatAppId, timestamp: emu.clock.nowSeconds() }
     // Both shapes: the SDK reads data.phone_info, Authing's docs describe flat fields.
     return ok(request.id, { phone_info: { ...phone, watermark }, ...phone })
   })
 
-  const decryptSchema = obj({ extIdpConnidentifier: str(), encryptedData: str({ maxLength: 65536 }), iv: str(), code: str() }, [
-    'extIdpConnidentifier',
-    'encryptedData',
-    'iv',
-    'code',
-  ])
-  app.post('/api/v3/decrypt-wechat-miniprogram-data', { schema: { body: decryptSchema } }, async (request) => {
-    const pool = identifyPool(emu, request)
-    findConnection(emu.state, pool.id, request.body.extIdpConnidentifier)
-    const session = emu.wechat.exchangeLoginCode(request.body.code)
-    return ok(request.id, emu.wechat.decrypt(session, request.body.encryptedData, request.body.iv))
-  })
+  decryptRoute(app, emu, emu.wechat, '/api/v3/decrypt-wechat-miniprogram-data')
 
   const accessTokenSchema = obj({ appId: str(), appSecret: str() }, ['appId', 'appSecret'])
   const accessToken = async (request: { body: Static<typeof accessTokenSchema> }, userPoolId: string) => {
@@ -47,18 +38,39 @@ export function wechatRoutes(app: TypedServer, emu: Emulator): void {
     })
   }
 
+  bindRoute(app, emu, emu.wechat, '/connections/social/wechat-miniprogram/bind')
+}
+
+/** The decryption endpoint of a platform (WeChat or Douyin): `encryptedData` with the session key of a login code. */
+export function decryptRoute(app: TypedServer, emu: Emulator, platform: Wechat, path: string): void {
+  const decryptSchema = obj({ extIdpConnidentifier: str(), encryptedData: str({ maxLength: 65536 }), iv: str(), code: str() }, [
+    'extIdpConnidentifier',
+    'encryptedData',
+    'iv',
+    'code',
+  ])
+  app.post(path, { schema: { body: decryptSchema } }, async (request) => {
+    const pool = identifyPool(emu, request)
+    platform.connection(pool.id, request.body.extIdpConnidentifier)
+    const session = platform.exchangeLoginCode(request.body.code)
+    return ok(request.id, platform.decrypt(session, request.body.encryptedData, request.body.iv))
+  })
+}
+
+/** The bind endpoint of a platform: links the identity of a login code to the logged-in user. */
+export function bindRoute(app: TypedServer, emu: Emulator, platform: Wechat, path: string): void {
   // 5.1.11–5.1.13 nest the optional fields under `options`; 5.1.14+ send them flat.
   const bindFields = { iv: str(), encryptedData: str({ maxLength: 65536 }), rawData: str({ maxLength: 65536 }) }
   const bindSchema = obj({ code: str(), extIdpConnidentifier: str(), ...bindFields, options: obj(bindFields) }, ['code'])
-  app.post('/connections/social/wechat-miniprogram/bind', { schema: { body: bindSchema } }, async (request) => {
+  app.post(path, { schema: { body: bindSchema } }, async (request) => {
     const { user } = await authenticate(emu, request)
     const body = request.body
-    const connection = findConnection(emu.state, user.userPoolId, body.extIdpConnidentifier)
-    const session = emu.wechat.exchangeLoginCode(required(body.code, 'code'))
+    const connection = platform.connection(user.userPoolId, body.extIdpConnidentifier)
+    const session = platform.exchangeLoginCode(required(body.code, 'code'))
     const encryptedData = body.encryptedData ?? body.options?.encryptedData
     const iv = body.iv ?? body.options?.iv
-    const userInfo = encryptedData && iv ? emu.wechat.decrypt(session, encryptedData, iv) : undefined
-    emu.wechat.linkIdentity(user, connection, session, userInfo)
+    const userInfo = encryptedData && iv ? platform.decrypt(session, encryptedData, iv) : undefined
+    platform.linkIdentity(user, connection, session, userInfo)
     user.updatedAt = emu.clock.iso()
     // A legacy route: answer with both the V3 `statusCode` and the V2 `code`.
     const { hasPassword: _hasPassword, userPoolId: _userPoolId, ...dto } = emulatorUser(user)

@@ -55,6 +55,7 @@ const configSchema = obj({
   mirrorExpireIn: bool(),
   wechatDevIdentity: nullable(str()),
   wechatDevPhone: nullable(str()),
+  douyinDevIdentity: nullable(str()),
   codeLifetime: seconds(),
   resendInterval: int({ minimum: 0 }),
   actionTokenLifetime: seconds(),
@@ -156,9 +157,17 @@ export function controlRoutes(app: TypedServer, emu: Emulator): void {
     async (request, reply) => reply.code(201).send(emu.wechat.mintPhoneCode(request.body)),
   )
   app.get(`${BASE}/wechat/codes`, async () => emu.wechat.list())
-  app.post(`${BASE}/wechat/encrypt`, { schema: { body: obj({ code: str(), data: anyObject() }, ['code', 'data']) } }, async (request) =>
-    emu.wechat.encryptForCode(request.body.code, request.body.data),
+  // Encrypts for a WeChat or a Douyin login code, whichever platform knows it.
+  app.post(`${BASE}/wechat/encrypt`, { schema: { body: obj({ code: str(), data: anyObject() }, ['code', 'data']) } }, async (request) => {
+    const platform = emu.douyin.knows(request.body.code) ? emu.douyin : emu.wechat
+    return platform.encryptForCode(request.body.code, request.body.data)
+  })
+
+  // Simulated Douyin
+  app.post(`${BASE}/douyin/login-codes`, { schema: { body: obj({ openid: str(), unionid: str() }) } }, async (request, reply) =>
+    reply.code(201).send(emu.douyin.mintLoginCode(request.body)),
   )
+  app.get(`${BASE}/douyin/codes`, async () => emu.douyin.list())
 
   // Users
   app.get(`${BASE}/users`, { schema: { querystring: userQuerySchema } }, async (request) =>

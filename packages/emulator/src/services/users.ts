@@ -96,13 +96,20 @@ export function findUser(state: State, userPoolId: string, by: UserLookup): User
   return undefined
 }
 
-/** The user linked to a WeChat identity: the openid under this connection first, then the unionid in the pool. */
+/** The identity provider of a mini program connection: `wechat` or `douyin`. */
+export const providerOf = (connection: ConnectionInfo): string => connection.type.split(':')[0] ?? 'wechat'
+
+/**
+ * The user linked to a mini program identity (WeChat or Douyin, as the connection says): the openid under this
+ * connection first, then the unionid in the pool.
+ */
 export function findUserByWechat(state: State, connection: ConnectionInfo, openid: string, unionid: string | null): UserRecord | undefined {
   const users = usersOfPool(state, connection.userPoolId)
+  const provider = providerOf(connection)
   const has = (user: UserRecord, type: string, id: string, extIdpId?: string) =>
     user.identities.some(
       (identity) =>
-        identity.provider === 'wechat' &&
+        identity.provider === provider &&
         identity.type === type &&
         identity.userIdInIdp === id &&
         (extIdpId === undefined || identity.extIdpId === extIdpId),
@@ -113,7 +120,7 @@ export function findUserByWechat(state: State, connection: ConnectionInfo, openi
   )
 }
 
-/** The identity entries WeChat login creates: one for the openid, one for the unionid when there is one. */
+/** The identity entries a mini program login creates: one for the openid, one for the unionid when there is one. */
 export function wechatIdentities(
   connection: ConnectionInfo,
   openid: string,
@@ -123,7 +130,7 @@ export function wechatIdentities(
   const make = (type: string, id: string): Identity => ({
     identityId: objectId(),
     extIdpId: connection.id,
-    provider: 'wechat',
+    provider: providerOf(connection),
     type,
     userIdInIdp: id,
     userInfoInIdp: { openid, ...(unionid ? { unionid } : {}), ...userInfo },
@@ -217,10 +224,17 @@ export async function createUser(input: NewUser, context: CreateUserContext): Pr
 }
 
 /** A WeChat connection of the pool by identifier, or the pool's first one when no identifier is given. */
-export function findConnection(state: State, userPoolId: string, identifier?: string): ConnectionInfo {
+export function findConnection(
+  state: State,
+  userPoolId: string,
+  identifier?: string,
+  type: ConnectionInfo['type'] = 'wechat:miniprogram',
+): ConnectionInfo {
   const connections = [...state.connections.values()].filter((c) => c.userPoolId === userPoolId)
-  const found = identifier === undefined ? connections[0] : connections.find((c) => c.identifier === identifier)
-  if (!found) throw errors.connectionNotFound(identifier ?? '(default WeChat mini program connection)')
+  const found = identifier === undefined ? connections.find((c) => c.type === type) : connections.find((c) => c.identifier === identifier)
+  if (!found) throw errors.connectionNotFound(identifier ?? `(default ${type} connection)`)
+  // A WeChat code sent to a Douyin connection (or the reverse) can never be exchanged.
+  if (found.type !== type) throw errors.badRequest(`"${found.identifier}" is a ${found.type} connection, not ${type}`)
   return found
 }
 

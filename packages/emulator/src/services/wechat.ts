@@ -1,13 +1,22 @@
 // Simulated WeChat: `wx.login` codes and `getPhoneNumber` codes (minted on the control plane, or deterministic
-// `mock:` / `mockphone:` codes), their single-use exchange, and linking WeChat identities to users.
+// `mock:` / `mockphone:` codes), their single-use exchange, and linking WeChat identities to users. Douyin's login
+// codes work the same way (services/douyin.ts): what differs is in PlatformTraits.
 import { createHash } from 'node:crypto'
 import { newSessionKey, wechatDecrypt, wechatEncrypt } from '../crypto/wechat-aes'
 import type { ServiceContext } from './context'
-import { errors } from '../errors'
+import { errors, type ApiError } from '../errors'
 import { wechatStyleCode } from '../ids'
-import type { UserRecord, WechatCodeRecord } from '../state'
-import type { ConnectionInfo, EncryptedWechatData, Gender, MintedLoginCode, MintedPhoneCode, WechatCodeInfo } from '../types'
-import { checkPhone, createUser, findUserByWechat, usersOfPool, wechatIdentities } from './users'
+import type { State, UserRecord, WechatCodeRecord } from '../state'
+import type {
+  ConnectionInfo,
+  EmulatorConfig,
+  EncryptedWechatData,
+  Gender,
+  MintedLoginCode,
+  MintedPhoneCode,
+  WechatCodeInfo,
+} from '../types'
+import { checkPhone, createUser, findConnection, findUserByWechat, usersOfPool, wechatIdentities } from './users'
 
 /** What `jscode2session` would return. */
 export interface WechatSession {
@@ -32,16 +41,64 @@ const randomOpenid = (): string => `o${wechatStyleCode().slice(0, 27)}`
 
 const digitsOnly = (countryCode: string | undefined): string => (countryCode ?? '86').replace(/^\+/, '')
 
+/** What tells one mini program platform's simulated login codes from another's. */
+export interface PlatformTraits {
+  /** The platform's name in messages. */
+  name: string
+  /** Its login API, in messages. */
+  loginApi: string
+  /** The type of its connections. */
+  connectionType: ConnectionInfo['type']
+  /** The platform's answer to an unknown or expired code, and to a used one. */
+  invalidCode(): ApiError
+  usedCode(): ApiError
+  /** The opt-in identity that unknown login codes stand for, and the phone number unknown phone codes stand for. */
+  devIdentity(config: EmulatorConfig): string | null
+  devPhone(config: EmulatorConfig): string | null
+  /** Where its codes are kept. */
+  codes(state: State): Map<string, WechatCodeRecord>
+}
+
+const WECHAT: PlatformTraits = {
+  name: 'WeChat',
+  loginApi: 'wx.login',
+  connectionType: 'wechat:miniprogram',
+  invalidCode: () => errors.wechat(40029, 'invalid code'),
+  usedCode: () => errors.wechat(40163, 'code been used'),
+  devIdentity: (config) => config.wechatDevIdentity,
+  devPhone: (config) => config.wechatDevPhone,
+  codes: (state) => state.wechatCodes,
+}
+
 export class Wechat {
-  constructor(private readonly context: ServiceContext) {}
+  constructor(
+    protected readonly context: ServiceContext,
+    readonly traits: PlatformTraits = WECHAT,
+  ) {}
+
+  /** The session key of a new login code: a new one for every WeChat code. */
+  protected sessionKeyFor(_openid: string): string {
+    return newSessionKey()
+  }
+
+  /** The platform's connection `identifier` (or its first one) in a pool; fails for another platform's connection. */
+  connection(userPoolId: string, identifier?: string): ConnectionInfo {
+    return findConnection(this.context.state, userPoolId, identifier, this.traits.connectionType)
+  }
+
+  /** Whether the platform knows this code (minted or already seen). */
+  knows(code: string): boolean {
+    return this.traits.codes(this.context.state).has(code)
+  }
 
   mintLoginCode(input: { openid?: string; unionid?: string } = {}): MintedLoginCode {
+    const openid = input.openid ?? randomOpenid()
     const record = this.store({
       kind: 'login',
       source: 'minted',
-      openid: input.openid ?? randomOpenid(),
+      openid,
       unionid: input.unionid ?? null,
-      sessionKey: newSessionKey(),
+      sessionKey: this.sessionKeyFor(openid),
     })
     return {
       code: record.code,
@@ -67,10 +124,10 @@ export class Wechat {
     }
   }
 
-  /** Encrypts data with a login code's session key, as WeChat does for `encryptedData` (adds a watermark). */
+  /** Encrypts data with a login code's session key, as the platform does for `encryptedData` (adds a watermark). */
   encryptForCode(code: string, data: Record<string, unknown>): EncryptedWechatData {
     const record = this.lookup(code, 'login')
-    if (!record?.sessionKey) throw errors.badRequest(`"${code}" is not a known wx.login code`)
+    if (!record?.sessionKey) throw errors.badRequest(`"${code}" is not a known ${this.traits.loginApi} code`)
     const watermark = { appid: this.defaultWechatAppId(), timestamp: this.context.clock.nowSeconds() }
     return wechatEncrypt(record.sessionKey, { ...data, watermark: data.watermark ?? watermark })
   }
@@ -94,7 +151,7 @@ export class Wechat {
     const data = wechatDecrypt(session.sessionKey, encryptedData, iv)
     if (!data) {
       throw errors.badRequest(
-        'encryptedData could not be decrypted with the session key of this code (WeChat errcode -41003: decrypt failed)',
+        `encryptedData could not be decrypted with the session key of this code (${this.traits.name}: decrypt failed, errcode -41003)`,
       )
     }
     return data
@@ -102,7 +159,7 @@ export class Wechat {
 
   list(): WechatCodeInfo[] {
     const { clock } = this.context
-    return [...this.context.state.wechatCodes.values()].reverse().map(({ usedAt, createdAt, expiresAt, ...record }) => ({
+    return [...this.traits.codes(this.context.state).values()].reverse().map(({ usedAt, createdAt, expiresAt, ...record }) => ({
       ...record,
       createdAt: clock.iso(createdAt),
       expiresAt: expiresAt === null ? null : clock.iso(expiresAt),
@@ -143,7 +200,7 @@ export class Wechat {
   linkIdentity(user: UserRecord, connection: ConnectionInfo, session: WechatSession, userInfo?: Record<string, unknown>): void {
     const owner = findUserByWechat(this.context.state, connection, session.openid, session.unionid)
     if (owner && owner.userId !== user.userId) {
-      throw errors.conflict('This WeChat account is already bound to another user')
+      throw errors.conflict(`This ${this.traits.name} account is already bound to another user`)
     }
     const linked = (type: string, id: string) =>
       user.identities.find((identity) => identity.provider === 'wechat' && identity.type === type && identity.userIdInIdp === id)
@@ -172,7 +229,7 @@ export class Wechat {
   }
 
   private defaultWechatAppId(): string {
-    return [...this.context.state.connections.values()][0]?.wechatAppId ?? ''
+    return [...this.context.state.connections.values()].find((c) => c.type === this.traits.connectionType)?.wechatAppId ?? ''
   }
 
   private store(fields: Partial<WechatCodeRecord> & Pick<WechatCodeRecord, 'kind' | 'source'>, code = wechatStyleCode()): WechatCodeRecord {
@@ -189,7 +246,7 @@ export class Wechat {
       usedAt: null,
       ...fields,
     }
-    this.context.state.wechatCodes.set(code, record)
+    this.traits.codes(this.context.state).set(code, record)
     return record
   }
 
@@ -198,7 +255,7 @@ export class Wechat {
    * so `mock:o-alice#2` is a second, distinct single-use code for the same openid.
    */
   private lookup(code: string, kind: 'login' | 'phone'): WechatCodeRecord | undefined {
-    const known = this.context.state.wechatCodes.get(code)
+    const known = this.traits.codes(this.context.state).get(code)
     if (known) return known.kind === kind ? known : undefined
     const [prefix, first, second] = (code.split('#')[0] ?? '').split(':')
     if (kind === 'login' && prefix === 'mock' && first) {
@@ -210,25 +267,26 @@ export class Wechat {
     return undefined
   }
 
-  /** Single-use redemption with WeChat's errors: unknown or expired → 40029, used → 40163. */
+  /** Single-use redemption with the platform's errors (WeChat: unknown or expired → 40029, used → 40163). */
   private redeem(code: string, kind: 'login' | 'phone'): WechatCodeRecord {
     const record = this.lookup(code, kind) ?? this.devRecord(code, kind)
     const now = this.context.clock.now()
-    if (!record) throw errors.wechat(40029, 'invalid code')
-    if (record.usedAt !== null) throw errors.wechat(40163, 'code been used')
-    if (record.expiresAt !== null && now >= record.expiresAt) throw errors.wechat(40029, 'invalid code')
+    if (!record) throw this.traits.invalidCode()
+    if (record.usedAt !== null) throw this.traits.usedCode()
+    if (record.expiresAt !== null && now >= record.expiresAt) throw this.traits.invalidCode()
     record.usedAt = now
     return record
   }
 
-  /** Opt-in development mode: an unknown (e.g. real WeChat DevTools) code stands for the configured identity. */
+  /** Opt-in development mode: an unknown (e.g. real DevTools) code stands for the configured identity. */
   private devRecord(code: string, kind: 'login' | 'phone'): WechatCodeRecord | undefined {
-    const { wechatDevIdentity, wechatDevPhone } = this.context.config
-    if (kind === 'login' && wechatDevIdentity) {
-      return this.store({ kind, source: 'dev', openid: wechatDevIdentity, sessionKey: derivedSessionKey(wechatDevIdentity) }, code)
+    const devIdentity = this.traits.devIdentity(this.context.config)
+    const devPhone = this.traits.devPhone(this.context.config)
+    if (kind === 'login' && devIdentity) {
+      return this.store({ kind, source: 'dev', openid: devIdentity, sessionKey: derivedSessionKey(devIdentity) }, code)
     }
-    if (kind === 'phone' && wechatDevPhone) {
-      return this.store({ kind, source: 'dev', phoneNumber: wechatDevPhone, countryCode: '86' }, code)
+    if (kind === 'phone' && devPhone) {
+      return this.store({ kind, source: 'dev', phoneNumber: devPhone, countryCode: '86' }, code)
     }
     return undefined
   }

@@ -223,6 +223,8 @@ const COLLECTIONS = {
   codes: list<VerificationCodeRecord>(),
   /** WeChat login and phone codes. */
   wechatCodes: keyed<WechatCodeRecord>('code'),
+  /** Douyin login codes (the same records: Douyin's codes work like WeChat's). */
+  douyinCodes: keyed<WechatCodeRecord>('code'),
   /** Sessions. */
   sessions: keyed<SessionRecord>('id'),
   /** Issued access and ID tokens. */
@@ -242,6 +244,8 @@ const COLLECTIONS = {
 type Collections = typeof COLLECTIONS
 type CollectionName = keyof Collections
 const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[]
+/** Collections added after the first exports: an export made before them has none, which reads as empty. */
+const ADDED_LATER = new Set<CollectionName>(['douyinCodes'])
 
 /** The whole in-memory state of one emulator. */
 export type State = { [K in CollectionName]: ReturnType<Collections[K]['empty']> }
@@ -295,10 +299,11 @@ export function assertSnapshot(value: unknown): asserts value is StateSnapshot {
     throw new ApiError(400, 'state is not an emulator export (expected format "authing-emulator-state", version 1)')
   }
   for (const name of COLLECTION_NAMES) {
+    if (snapshot[name] === undefined && ADDED_LATER.has(name)) continue
     if (!Array.isArray(snapshot[name])) throw new ApiError(400, `state.${name} must be an array`)
   }
 }
 
 export function stateFrom(snapshot: StateSnapshot): State {
-  return perCollection<State>((name, collection) => collection.restore(snapshot[name]))
+  return perCollection<State>((name, collection) => collection.restore(snapshot[name] ?? []))
 }

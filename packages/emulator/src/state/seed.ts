@@ -13,6 +13,10 @@ export const DEMO = {
   extIdpConnidentifier: 'wechat-miniprogram',
   /** The WeChat AppID of the demo connection. */
   wechatAppId: 'wxe0000000000000e1',
+  /** The demo Douyin connection: the SDK's `extIdpConnidentifier` on Douyin. */
+  douyinExtIdpConnidentifier: 'douyin-miniprogram',
+  /** The Douyin AppID of the demo Douyin connection. */
+  douyinAppId: 'tt0000000000000dd1',
 } as const
 
 /** The seeded demo user. Log in with any of `username`, `email` or `phone` and `password`. */
@@ -55,6 +59,16 @@ const DEMO_CONNECTION: ConnectionInfo = {
   wechatAppSecret: 'emulator-wechat-app-secret',
 }
 
+const DEMO_DOUYIN_CONNECTION: ConnectionInfo = {
+  id: '6500000000000000000d0002',
+  identifier: DEMO.douyinExtIdpConnidentifier,
+  type: 'douyin:miniprogram',
+  name: 'Douyin mini program (emulated)',
+  userPoolId: DEMO.userPoolId,
+  wechatAppId: DEMO.douyinAppId,
+  wechatAppSecret: 'emulator-douyin-app-secret',
+}
+
 const DEMO_USERS: NewUser[] = [{ ...DEMO_USER, userPoolId: DEMO.userPoolId, emailVerified: true, phoneVerified: true }]
 
 /** Builds a fresh state from the defaults and the given seed. */
@@ -73,7 +87,7 @@ export async function seededState(seed: EmulatorSeed, nowIso: string): Promise<S
       ...app,
     })
   }
-  for (const [index, connection] of [...(withDefaults ? [DEMO_CONNECTION] : []), ...(seed.connections ?? [])].entries()) {
+  for (const [index, connection] of [...(withDefaults ? [DEMO_CONNECTION, DEMO_DOUYIN_CONNECTION] : []), ...(seed.connections ?? [])].entries()) {
     const id = connection.id ?? `6500000000000000000d${String(index + 1).padStart(4, '0')}`
     state.connections.set(id, {
       type: 'wechat:miniprogram',
