@@ -2,6 +2,7 @@
 // the parts it shares with the simulated wx (forms, counter, failures, HTTP), seen through tt.
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { DEMO, startEmulator, type RunningEmulator } from '@authing/miniapp-emulator'
 import { createTt, DEFAULT_DOUYIN_OPENID, installTt } from '@authing/miniapp-testing'
 
 test('tt.login answers { code, anonymousCode, isLogin } with fresh codes; checkSession follows the session', async () => {
@@ -85,4 +86,24 @@ test('installTt makes it the global tt and puts back what was there', () => {
   expect((globalThis as { tt?: unknown }).tt).toBe(tt)
   uninstall()
   expect('tt' in globalThis).toBe(false)
+})
+
+describe('with the emulator', () => {
+  let emulator: RunningEmulator
+  beforeAll(async () => (emulator = await startEmulator({ port: 0, logger: false })))
+  afterAll(() => emulator.close())
+
+  test("login codes are minted by the emulator for the runtime's Douyin openid; phoneNumber() is what a button hands over", async () => {
+    const tt = createTt({ emulator, openid: '_000runtime' })
+    const { code } = await tt.login()
+    expect((await emulator.client.douyinCodes())[0]).toMatchObject({ code, openid: '_000runtime', used: false })
+    const { encryptedData, iv } = await tt.phoneNumber('13800001111')
+    // The server decrypts it with the session key of a later code of the same user.
+    const answer = await fetch(`${emulator.url}/api/v3/decrypt-douyin-miniprogram-phone`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-authing-userpool-id': DEMO.userPoolId },
+      body: JSON.stringify({ extIdpConnidentifier: DEMO.douyinExtIdpConnidentifier, code: (await tt.login()).code, encryptedData, iv }),
+    })
+    expect((await answer.json()).data).toMatchObject({ phoneNumber: '13800001111', countryCode: '86' })
+  })
 })
