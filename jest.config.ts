@@ -43,10 +43,10 @@ const config: Config = {
       transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/(@tarojs\\+|jsencrypt@)|@tarojs/|jsencrypt/)'],
     },
     {
-      // The WeChat example's page, rendered by miniprogram-simulate (a jsdom component harness).
-      displayName: 'wx-example',
+      // The native WeChat and Douyin examples' pages, rendered by miniprogram-simulate (a jsdom component harness).
+      displayName: 'native-examples',
       testEnvironment: 'jsdom',
-      testMatch: ['<rootDir>/examples/wx/**/*.test.{js,ts}'],
+      testMatch: ['<rootDir>/examples/wx/**/*.test.{js,ts}', '<rootDir>/examples/tt/**/*.test.{js,ts}'],
       moduleNameMapper,
       modulePathIgnorePatterns,
       transform,

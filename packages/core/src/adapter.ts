@@ -47,6 +47,9 @@ export interface AdapterStorage {
   removeItem(key: string): Promise<void>
 }
 
+/** The mini program platform whose login protocol a client speaks: WeChat (`wx`) or Douyin (`tt`). */
+export type Platform = 'wx' | 'tt'
+
 /**
  * What a platform provides to the core. Every function returns a promise; none is called by the constructor.
  *
@@ -76,4 +79,9 @@ export interface Adapter {
    * such an event. The core uses it to renew an expiring session in the background.
    */
   onAppShow?(listener: () => void): () => void
+  /**
+   * The platform whose protocol (login connections, payloads and endpoints) the client speaks, as the platform package
+   * decides it (`options.platform` overrides it). Absent: `wx`.
+   */
+  platform?: Platform
 }

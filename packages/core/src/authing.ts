@@ -5,6 +5,7 @@ import { createEncryption, type Encryption } from './encryption'
 import { authingError, callPlatform, toAuthingError } from './errors'
 import { createHttp, type Http } from './http'
 import { checkOptions, mergeAdapter } from './options'
+import { protocolOf, type Protocol } from './protocols'
 import { createSession, type Session } from './session'
 import type {
   AuthingOptions,
@@ -40,7 +41,6 @@ import type {
   UpdateUserInfoParams,
   UploadFileResponseData,
   UserInfo,
-  WechatMiniProgramCodeAndPhonePayload,
 } from './types'
 
 const noop = () => {}
@@ -84,6 +84,7 @@ export class Authing {
   private readonly encryption: Encryption
   private readonly appId: string
   private readonly poolHeaders: Record<string, string>
+  private readonly protocol: Protocol
 
   /**
    * Creates a client. Does no I/O: storage is first read by the first call that needs the login state.
@@ -100,6 +101,8 @@ export class Authing {
     this.http = createHttp((host || 'https://core.authing.cn').replace(/\/+$/, ''), this.adapter, timeout)
     this.session = createSession({ appId, adapter: this.adapter, http: this.http, now, margin: refreshMargin })
     this.encryption = createEncryption(this.http, this.adapter, now, encryptFunction)
+    // The platform package decides the protocol; the official option `platform` overrides it.
+    this.protocol = protocolOf(options.platform || this.adapter.platform || 'wx')
   }
 
   /**
@@ -135,7 +138,7 @@ export class Authing {
   }
 
   /**
-   * Logs in with a fresh WeChat login code (always asks the server, even when a session exists).
+   * Logs in with a fresh platform login code, WeChat's or Douyin's (always asks the server, even when a session exists).
    * @example
    * const [error, loginState] = await authing.loginByCode({
    *   extIdpConnidentifier: 'AUTHING_EXT_IDP_CONN_IDENTIFIER',
@@ -144,35 +147,49 @@ export class Authing {
    */
   loginByCode(params: LoginByCodeParams): Promise<SDKResponse<LoginState>> {
     return this.settle(async (params) => {
-      const request = fillDefaults(checkParams(params, 'extIdpConnidentifier'), { connection: 'wechat_mini_program_code' })
-      request.wechatMiniProgramCodePayload = await this.codePayload(request.wechatMiniProgramCodePayload)
+      const { codeConnection, codePayload } = this.protocol
+      const request = fillDefaults(checkParams(params, 'extIdpConnidentifier'), { connection: codeConnection })
+      const payload = await this.codePayload(request[codePayload])
+      // Only this platform's payload travels.
+      delete request.wechatMiniProgramCodePayload
+      delete request.douyinMiniProgramCodePayload
+      request[codePayload] = payload
       return this.logIn('signin-by-mobile', request)
     }, params)
   }
 
   /**
    * Logs in with the phone number the user shares through `<button open-type="getPhoneNumber">`, plus a fresh login code.
+   * On WeChat the button gives a phone code; on Douyin its `{ encryptedData, iv }`.
    * @example
    * const [error, loginState] = await authing.loginByPhone({
    *   extIdpConnidentifier: 'AUTHING_EXT_IDP_CONN_IDENTIFIER',
    *   wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: e.detail.code } },
    * })
+   * // Douyin
+   * const [error, loginState] = await authing.loginByPhone({
+   *   extIdpConnidentifier: 'AUTHING_EXT_IDP_CONN_IDENTIFIER',
+   *   miniProgramCodeAndPhonePayload: { phoneParams: { encryptedData: e.detail.encryptedData, iv: e.detail.iv } },
+   * })
    */
   loginByPhone(params: LoginByPhoneParams): Promise<SDKResponse<LoginState>> {
     return this.settle(async (params) => {
+      const { phoneConnection, phonePayload, phoneKey, phoneFields, loginKey } = this.protocol
       const request = checkParams(params, 'extIdpConnidentifier')
-      // Older apps name the payload miniProgramCodeAndPhonePayload; the request carries the current name only.
-      const given = request.wechatMiniProgramCodeAndPhonePayload || request.miniProgramCodeAndPhonePayload
+      // Older apps name the payload miniProgramCodeAndPhonePayload; the request carries the platform's name only.
+      const given = request[phonePayload] || request.miniProgramCodeAndPhonePayload
       delete request.miniProgramCodeAndPhonePayload
-      const phone = checkParams(given, 'wxPhoneInfo.code') as unknown as WechatMiniProgramCodeAndPhonePayload
-      request.connection = 'wechat_mini_program_code_and_phone'
-      request.wechatMiniProgramCodeAndPhonePayload = {
-        wxPhoneInfo: { code: phone.wxPhoneInfo.code },
-        wxLoginInfo: await this.codePayload(phone.wxLoginInfo),
-      }
+      delete request.wechatMiniProgramCodeAndPhonePayload
+      delete request.douyinMiniProgramCodeAndPhonePayload
+      const phone = checkParams(given, phoneFields.map((field) => `${phoneKey}.${field}`).join(' '))
+      const phoneData: Fields = {}
+      for (const field of phoneFields) phoneData[field] = (phone[phoneKey] as Fields)[field]
+      request.connection = phoneConnection
+      request[phonePayload] = { [phoneKey]: phoneData, [loginKey]: await this.codePayload(phone[loginKey]) }
       return this.logIn('signin-by-mobile', request)
     }, params)
   }
+
 
   /**
    * Logs in with a password and an account, username, e-mail or phone. With `options.passwordEncryptType` `rsa` or
@@ -321,21 +338,26 @@ export class Authing {
   }
 
   /**
-   * Resolves with the phone number the user shares through `<button open-type="getPhoneNumber">` (no login needed).
+   * Resolves with the phone number the user shares through `<button open-type="getPhoneNumber">` (no login needed):
+   * on WeChat from the button's phone code, on Douyin from its `{ encryptedData, iv }` (the SDK adds a fresh login code).
    * @example
    * const [error, phone] = await authing.getPhone({ extIdpConnidentifier: 'AUTHING_EXT_IDP_CONN_IDENTIFIER', code: e.detail.code })
+   * // Douyin
+   * const [error, phone] = await authing.getPhone({ extIdpConnidentifier, encryptedData: e.detail.encryptedData, iv: e.detail.iv })
    */
   getPhone(params: GetPhoneParams): Promise<SDKResponse<GetUserPhoneResponseData>> {
     return this.settle(async (params) => {
       this.needsMiniProgram('getPhone')
-      const data = await this.sendToPool<Fields | undefined>(
-        'get-wechat-miniprogram-phone',
-        checkParams(params, 'extIdpConnidentifier code'),
-      )
+      const { getPhonePath, getPhoneRequired, getPhoneWithCode } = this.protocol
+      const request = checkParams(params, getPhoneRequired)
+      // Douyin's number arrives encrypted: the server decrypts it with the session key of a fresh login code.
+      if (getPhoneWithCode) request.code = await this.freshLoginCode()
+      const data = await this.sendToPool<Fields | undefined>(getPhonePath, request)
       // Some servers wrap the phone in phone_info.
       return ((data && data.phone_info) || data) as GetUserPhoneResponseData
     }, params)
   }
+
 
   /**
    * Binds a phone number to a user who has none, with a code from `sendSms` (`CHANNEL_BIND_PHONE`).
@@ -421,17 +443,17 @@ export class Authing {
    * with `getLoginCode()` before the data was produced.
    */
   decryptData(params: DecryptDataParams): Promise<SDKResponse<Record<string, unknown>>> {
-    return this.poolMethod('decrypt-wechat-miniprogram-data', params, 'extIdpConnidentifier encryptedData iv code')
+    return this.poolMethod(this.protocol.decryptPath, params, 'extIdpConnidentifier encryptedData iv code')
   }
 
-  /** Links the WeChat identity of a fresh login code to the logged-in user. */
+  /** Links the platform identity (WeChat's, or Douyin's) of a fresh login code to the logged-in user. */
   bindWxByCode(params?: BindWxByCodeParams): Promise<SDKResponse<unknown>> {
     return this.settle(async (params) => {
       this.needsMiniProgram('bindWxByCode')
       const request = checkParams(params == null ? {} : params)
       await this.session.current()
       request.code = await this.freshLoginCode()
-      return this.sendAsUser('/connections/social/wechat-miniprogram/bind', request)
+      return this.sendAsUser(this.protocol.bindPath, request)
     }, params)
   }
 

@@ -1,4 +1,4 @@
-import type { Adapter, HttpResponse } from './adapter'
+import type { Adapter, HttpResponse, Platform } from './adapter'
 import { describe } from './errors'
 import type { TimedOut } from './timeout'
 
@@ -66,12 +66,15 @@ export interface MiniProgramApi {
     },
     unknown
   >
-  /** `wx.login`: a fresh, single-use login code. Absent on the web, where the WeChat methods fail with `platform`. */
+  /**
+   * `wx.login` / `tt.login`: a fresh, single-use login code. Absent on the web, where the mini program methods fail with
+   * `platform`.
+   */
   login?: Api<
     object,
     {
-      /** The login code, valid for 5 minutes. */
-      code: string
+      /** The login code, valid for 5 minutes; Douyin gives none to a user not logged in to its app. */
+      code?: string
     }
   >
   /** `wx.uploadFile`: uploads a local file as multipart/form-data. */
@@ -150,9 +153,10 @@ const noop = () => {}
 /**
  * Maps a wx-style callback API to the core's {@link Adapter}. Only the callback forms are used, so it behaves the same
  * on uni-app Vue 2 and Vue 3 and on every Taro version.
- * @param api - `wx`, `Taro`, `uni`, or an object of the same shape (a simulated runtime in tests)
+ * @param api - `wx`, `tt`, `Taro`, `uni`, or an object of the same shape (a simulated runtime in tests)
+ * @param platform - whose login protocol to speak: `wx` (default) or `tt` (Douyin's `tt` has wx's shape)
  */
-export function createMiniProgramAdapter(api: MiniProgramApi): Adapter {
+export function createMiniProgramAdapter(api: MiniProgramApi, platform: Platform = 'wx'): Adapter {
   function call<K extends keyof MiniProgramApi>(name: K, options: object): Promise<Result<K>> {
     return new Promise<Result<K>>((success, fail) => {
       const task = (api[name] as Api<object, Result<K>>)(Object.assign({ success, fail }, options))
@@ -192,7 +196,8 @@ export function createMiniProgramAdapter(api: MiniProgramApi): Adapter {
       setItem: (key, data) => call('setStorage', { key, data }).then(noop),
       removeItem: (key) => call('removeStorage', { key }).then(noop),
     },
-    login: api.login && (() => call('login', {}).then((result) => result.code)),
+    // No code (Douyin, user not logged in) is '', which the core refuses before sending anything.
+    login: api.login && (() => call('login', {}).then((result) => result.code || '')),
     chooseImage: () =>
       api.chooseMedia
         ? call('chooseMedia', Object.assign({ mediaType: ['image'] }, picker)).then((result) => result.tempFiles[0].tempFilePath)
@@ -206,6 +211,7 @@ export function createMiniProgramAdapter(api: MiniProgramApi): Adapter {
         api.onAppShow!(listener)
         return () => api.offAppShow && api.offAppShow(listener)
       }),
+    platform,
   }
 }
 

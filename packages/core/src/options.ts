@@ -41,6 +41,7 @@ export function checkOptions(options: AuthingOptions): void {
   check('refreshMargin', (ms) => typeof ms == 'number' && ms >= 0 && ms < Infinity, 'a number of milliseconds')
   check('now', isFunction, 'a function returning epoch milliseconds')
   check('adapter', (overrides) => typeof overrides == 'object', 'an object')
+  check('platform', (platform) => platform == 'wx' || platform == 'tt', "'wx' or 'tt'")
 }
 
 /**
@@ -55,5 +56,5 @@ export function mergeAdapter(platform: Adapter, overrides: Partial<Adapter> | un
   } catch {
     // an adapter that cannot even be read is no adapter
   }
-  throw optionError('adapter', 'a platform adapter (use the Authing class of @authing/miniapp-wx, -taro or -uniapp)')
+  throw optionError('adapter', 'a platform adapter (use the Authing class of @authing/miniapp-wx, -tt, -taro or -uniapp)')
 }

@@ -1,4 +1,4 @@
-import type { Adapter } from './adapter'
+import type { Adapter, Platform } from './adapter'
 import type { AuthingError } from './errors'
 
 /**
@@ -58,6 +58,12 @@ export interface AuthingOptions {
   adapter?: Partial<Adapter>
   /** The clock, in epoch milliseconds; inject one in tests to move through token lifetimes. @defaultValue `Date.now` */
   now?: () => number
+  /**
+   * Whose login protocol to speak: WeChat's (`wx`) or Douyin's (`tt`): connections, payloads and endpoints of the code
+   * and phone logins, getPhone, decryptData and bindWxByCode. By default the platform package decides
+   * (`@authing/miniapp-tt`: `tt`; Taro and uni-app: the platform the app was built for).
+   */
+  platform?: Platform
 }
 
 /**
@@ -133,12 +139,14 @@ export interface WechatMiniProgramCodePayload {
 
 /** Argument of `loginByCode`. */
 export interface LoginByCodeParams {
-  /** Identifier of the WeChat mini program identity source in the Authing console. */
+  /** Identifier of the WeChat (or Douyin) mini program identity source in the Authing console. */
   extIdpConnidentifier: string
-  /** @defaultValue `'wechat_mini_program_code'` */
+  /** @defaultValue `'wechat_mini_program_code'` (Douyin: `'douyin_mini_program_code'`) */
   connection?: string
   /** Legacy user-profile data; optional. */
   wechatMiniProgramCodePayload?: WechatMiniProgramCodePayload
+  /** Douyin: encrypted user data to log in with; optional. */
+  douyinMiniProgramCodePayload?: WechatMiniProgramCodePayload
   /** Scopes, context, tenant and custom data of the login. */
   options?: WxLoginOptions
 }
@@ -154,14 +162,29 @@ export interface WechatMiniProgramCodeAndPhonePayload {
   wxLoginInfo?: WechatMiniProgramCodePayload
 }
 
+/** Douyin: the phone data of a phone-number login. */
+export interface DouyinMiniProgramCodeAndPhonePayload {
+  /** What `<button open-type="getPhoneNumber">` hands over on Douyin (`e.detail`). */
+  phoneParams: {
+    /** The encrypted phone number (base64). */
+    encryptedData: string
+    /** Its initialisation vector (base64). */
+    iv: string
+  }
+  /** Encrypted user data to log in with; optional (the SDK adds a fresh login code). */
+  loginParams?: WechatMiniProgramCodePayload
+}
+
 /** Argument of `loginByPhone`. */
 export interface LoginByPhoneParams {
-  /** Identifier of the WeChat mini program identity source in the Authing console. */
+  /** Identifier of the WeChat (or Douyin) mini program identity source in the Authing console. */
   extIdpConnidentifier: string
   /** The phone code from `<button open-type="getPhoneNumber">`; the SDK adds a fresh login code. */
   wechatMiniProgramCodeAndPhonePayload?: WechatMiniProgramCodeAndPhonePayload
-  /** Same as `wechatMiniProgramCodeAndPhonePayload` (the newer name). */
-  miniProgramCodeAndPhonePayload?: WechatMiniProgramCodeAndPhonePayload
+  /** Douyin: the button's encrypted phone number; the SDK adds a fresh login code. */
+  douyinMiniProgramCodeAndPhonePayload?: DouyinMiniProgramCodeAndPhonePayload
+  /** The platform's payload under its newer name: WeChat's or Douyin's. */
+  miniProgramCodeAndPhonePayload?: WechatMiniProgramCodeAndPhonePayload | DouyinMiniProgramCodeAndPhonePayload
   /** Scopes, context, tenant and custom data of the login. */
   options?: WxLoginOptions
 }
@@ -458,12 +481,25 @@ export interface UploadFileResponseData {
   }
 }
 
-/** Argument of `getPhone`. */
-export interface GetPhoneParams {
+/** Argument of `getPhone`: the phone code on WeChat, the encrypted phone number on Douyin. */
+export type GetPhoneParams = WechatGetPhoneParams | DouyinGetPhoneParams
+
+/** Argument of `getPhone` on WeChat. */
+export interface WechatGetPhoneParams {
   /** Identifier of the WeChat mini program identity source in the Authing console. */
   extIdpConnidentifier: string
   /** `code` from `<button open-type="getPhoneNumber">`. */
   code: string
+}
+
+/** Argument of `getPhone` on Douyin: what `<button open-type="getPhoneNumber">` hands over (`e.detail`). */
+export interface DouyinGetPhoneParams {
+  /** Identifier of the Douyin mini program identity source in the Authing console. */
+  extIdpConnidentifier: string
+  /** The encrypted phone number (base64). */
+  encryptedData: string
+  /** Its initialisation vector (base64). */
+  iv: string
 }
 
 /** The user's WeChat phone number. */

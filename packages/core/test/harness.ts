@@ -1,4 +1,4 @@
-import { Authing, type Adapter, type AuthingOptions, type HttpRequest, type HttpResponse } from '@authing/miniapp-core'
+import { Authing, type Adapter, type AuthingOptions, type HttpRequest, type HttpResponse, type Platform } from '@authing/miniapp-core'
 
 /** A request as the fake server saw it, with its body decoded. */
 export interface Seen {
@@ -152,11 +152,12 @@ export function createAdapter(server: ReturnType<typeof createServer>) {
   return { adapter, calls, requests, storage, faults }
 }
 
-/** A client on a fake server with a controllable clock. */
-export function setup(options: Partial<AuthingOptions> = {}) {
+/** A client on a fake server with a controllable clock; `protocol`: the platform the adapter says it is. */
+export function setup(options: Partial<AuthingOptions> = {}, protocol?: Platform) {
   const clock = { now: 1_700_000_000_000 }
   const server = createServer(clock)
   const platform = createAdapter(server)
+  platform.adapter.platform = protocol
   const authing = new Authing({ appId: APP_ID, userPoolId: POOL_ID, host: HOST, now: () => clock.now, ...options }, platform.adapter)
   const key = `authing:${APP_ID}:login-state`
   const login = async () => {

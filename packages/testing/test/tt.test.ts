@@ -65,7 +65,7 @@ test('Douyin app APIs: getEnvInfoSync instead of getAccountInfoSync, Douyin syst
 })
 
 test('tt.request does real HTTP: any status is a success, transport errors fail', async () => {
-  const server = createServer((request, response) => response.writeHead(404, { 'content-type': 'application/json' }).end('{"missing":true}'))
+  const server = createServer((_request, response) => response.writeHead(404, { 'content-type': 'application/json' }).end('{"missing":true}'))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`
   const tt = createTt()
