@@ -15,6 +15,7 @@ import tseslint from 'typescript-eslint'
 
 const miniProgramGlobals = {
   wx: 'readonly',
+  tt: 'readonly',
   App: 'readonly',
   Page: 'readonly',
   Component: 'readonly',
@@ -37,6 +38,7 @@ export default tseslint.config(
       'reports/**',
       'scripts/seed-samples/*/samples/**', // generated from the official reference by scripts/seed-samples/extract.mjs
       'examples/wx/miniprogram/miniprogram_npm/**', // written by WeChat DevTools ("构建 npm")
+      'examples/tt/miniprogram/miniprogram_npm/**', // written by Douyin DevTools ("npm 构建")
       'examples/*/unpackage/**', // uni-app build output
       'examples/*/.taro/**',
     ],
@@ -88,7 +90,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['**/*.cjs', 'packages/emulator/bin/**', 'packages/testing/taro-setup.js', 'examples/wx/test/**/*.js', 'examples/*/*.js'],
+    files: ['**/*.cjs', 'packages/emulator/bin/**', 'packages/testing/taro-setup.js', 'examples/*/test/**/*.js', 'examples/*/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
@@ -108,9 +110,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser }, sourceType: 'module' },
   },
 
-  // Mini programs: the WeChat example's pages.
+  // Mini programs: the WeChat and Douyin examples' pages.
   {
-    files: ['examples/wx/miniprogram/**/*.js'],
+    files: ['examples/wx/miniprogram/**/*.js', 'examples/tt/miniprogram/**/*.js'],
     languageOptions: { globals: miniProgramGlobals, sourceType: 'commonjs' },
   },
 

@@ -190,7 +190,6 @@ export class Authing {
     }, params)
   }
 
-
   /**
    * Logs in with a password and an account, username, e-mail or phone. With `options.passwordEncryptType` `rsa` or
    * `sm2` the password is encrypted (the call fails with `encrypt_failed` rather than send it in clear).
@@ -357,7 +356,6 @@ export class Authing {
       return ((data && data.phone_info) || data) as GetUserPhoneResponseData
     }, params)
   }
-
 
   /**
    * Binds a phone number to a user who has none, with a code from `sendSms` (`CHANNEL_BIND_PHONE`).

@@ -9,7 +9,9 @@ const douyin = (options: Parameters<typeof setup>[0] = {}) => setup(options, 'tt
 
 test('loginByCode sends the Douyin connection and payload only', async () => {
   const { authing, requests } = douyin()
-  expect((await authing.loginByCode({ extIdpConnidentifier: 'dy', wechatMiniProgramCodePayload: PHONE, options: { scope: 'openid' } }))[0]).toBeNull()
+  expect(
+    (await authing.loginByCode({ extIdpConnidentifier: 'dy', wechatMiniProgramCodePayload: PHONE, options: { scope: 'openid' } }))[0],
+  ).toBeNull()
   expect(requests[0]).toMatchObject({ method: 'POST', path: '/api/v3/signin-by-mobile', headers: { 'x-authing-app-id': 'app-1' } })
   expect(requests[0].json).toEqual({
     connection: 'douyin_mini_program_code',
@@ -33,7 +35,10 @@ test('loginByPhone sends loginParams (a fresh code) and phoneParams, from either
 
 test('missing phone data: loginByPhone and getPhone fail with invalid_argument before asking tt.login or the server', async () => {
   const { authing, calls } = douyin()
-  for (const params of [{ extIdpConnidentifier: 'dy' }, { extIdpConnidentifier: 'dy', miniProgramCodeAndPhonePayload: { phoneParams: { iv: 'IV' } } }]) {
+  for (const params of [
+    { extIdpConnidentifier: 'dy' },
+    { extIdpConnidentifier: 'dy', miniProgramCodeAndPhonePayload: { phoneParams: { iv: 'IV' } } },
+  ]) {
     expect((await authing.loginByPhone(params as never))[0]).toMatchObject({ code: 'invalid_argument' })
   }
   expect((await authing.getPhone({ extIdpConnidentifier: 'dy', encryptedData: 'ENC' } as never))[0]).toMatchObject({

@@ -118,7 +118,9 @@ export async function banner(running: RunningEmulator, options: EmulatorOptions)
     row('Douyin codes', `mint at POST ${running.url}/__emulator/douyin/login-codes, or send "mock:<openid>"`),
     row(
       'Douyin dev identity',
-      options.douyinDevIdentity ? `on: unknown codes log in as openid ${options.douyinDevIdentity}` : 'off (--douyin-dev-identity <openid>)',
+      options.douyinDevIdentity
+        ? `on: unknown codes log in as openid ${options.douyinDevIdentity}`
+        : 'off (--douyin-dev-identity <openid>)',
     ),
     row('data file', options.data ? `${options.data} (saved on exit)` : 'none (state is in memory only)'),
     '',

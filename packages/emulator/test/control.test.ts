@@ -21,7 +21,13 @@ describe('info', () => {
         { identifier: DEMO.extIdpConnidentifier, wechatAppId: DEMO.wechatAppId, type: 'wechat:miniprogram' },
         { identifier: DEMO.douyinExtIdpConnidentifier, wechatAppId: DEMO.douyinAppId, type: 'douyin:miniprogram' },
       ],
-      config: { accessTokenLifetime: 86400, allowRegistration: true, revocationResponse: 'empty', wechatDevIdentity: null, douyinDevIdentity: null },
+      config: {
+        accessTokenLifetime: 86400,
+        allowRegistration: true,
+        revocationResponse: 'empty',
+        wechatDevIdentity: null,
+        douyinDevIdentity: null,
+      },
     })
     expect(createEmulatorClient(`${emulator().url}/`).url).toBe(emulator().url)
   })
@@ -300,7 +306,11 @@ describe('clock and config', () => {
         headers: { 'x-authing-app-id': 'app-b' },
       })
       expect(answer.body.data.expires_in).toBe(7201)
-      expect((await running.client.info()).connections.map((connection) => connection.identifier)).toEqual(['wechat-miniprogram', 'douyin-miniprogram', 'wx-b'])
+      expect((await running.client.info()).connections.map((connection) => connection.identifier)).toEqual([
+        'wechat-miniprogram',
+        'douyin-miniprogram',
+        'wx-b',
+      ])
       const wrongPool = await call(running, 'POST', '/api/v3/signin', {
         json: { connection: 'PASSWORD', passwordPayload: { username: 'bob', password: 'Bob-pass1' } },
         headers: APP,

@@ -36,7 +36,9 @@ test('douyin_mini_program_code: a minted code creates a user with a Douyin ident
   const first = await codeLogin(code)
   expect(first.body.statusCode).toBe(200)
   const user = await emulator().client.user({ openid: '_000alice' })
-  expect(user?.identities).toEqual([expect.objectContaining({ provider: 'douyin', type: 'openid', userIdInIdp: '_000alice', extIdpId: '6500000000000000000d0002' })])
+  expect(user?.identities).toEqual([
+    expect.objectContaining({ provider: 'douyin', type: 'openid', userIdInIdp: '_000alice', extIdpId: '6500000000000000000d0002' }),
+  ])
   const second = await codeLogin((await emulator().client.mintDouyinLoginCode({ openid: '_000alice' })).code)
   expect(claimsOf(second.body.data.access_token).sub).toBe(claimsOf(first.body.data.access_token).sub)
   expect((await emulator().client.douyinCodes()).map((record) => record.used)).toEqual([true, true])
@@ -57,11 +59,20 @@ test('platform codes do not cross: a WeChat code on Douyin, a Douyin code on WeC
   const wechatCode = (await emulator().client.mintLoginCode()).code
   expectError(await codeLogin(wechatCode), 602, undefined, /Douyin returned an error/)
   const douyinCode = (await emulator().client.mintDouyinLoginCode()).code
-  expectError(await codeLogin(douyinCode, DEMO.extIdpConnidentifier), 400, undefined, /is a wechat:miniprogram connection, not douyin:miniprogram/)
+  expectError(
+    await codeLogin(douyinCode, DEMO.extIdpConnidentifier),
+    400,
+    undefined,
+    /is a wechat:miniprogram connection, not douyin:miniprogram/,
+  )
   const wechatLogin = await post(
     emulator(),
     '/api/v3/signin-by-mobile',
-    { connection: 'wechat_mini_program_code', extIdpConnidentifier: DEMO.extIdpConnidentifier, wechatMiniProgramCodePayload: { code: douyinCode } },
+    {
+      connection: 'wechat_mini_program_code',
+      extIdpConnidentifier: DEMO.extIdpConnidentifier,
+      wechatMiniProgramCodePayload: { code: douyinCode },
+    },
     APP,
   )
   expectError(wechatLogin, 602, undefined, /WeChat returned an error/)
@@ -69,7 +80,9 @@ test('platform codes do not cross: a WeChat code on Douyin, a Douyin code on WeC
 
 test("mock: codes and the dev identity work on Douyin as on WeChat, in Douyin's own code store", async () => {
   expect((await codeLogin('mock:_000mock')).body.statusCode).toBe(200)
-  expect(await emulator().client.user({ openid: '_000mock' })).toMatchObject({ identities: [expect.objectContaining({ provider: 'douyin' })] })
+  expect(await emulator().client.user({ openid: '_000mock' })).toMatchObject({
+    identities: [expect.objectContaining({ provider: 'douyin' })],
+  })
   expectError(await codeLogin('a-real-devtools-code'), 602)
   await emulator().client.config({ douyinDevIdentity: '_000devtools' })
   expect((await codeLogin('a-real-devtools-code')).body.statusCode).toBe(200)
@@ -94,7 +107,12 @@ describe('douyin_mini_program_code_and_phone', () => {
     const next = (await emulator().client.mintDouyinLoginCode({ openid: '_000carol' })).code
     expect((await phoneLogin({ loginParams: { code: next }, phoneParams }, 'miniProgramCodeAndPhonePayload')).body.statusCode).toBe(200)
     const another = (await emulator().client.mintDouyinLoginCode({ openid: '_000carol' })).code
-    expectError(await phoneLogin({ loginParams: { code: another } }), 400, undefined, /douyinMiniProgramCodeAndPhonePayload\.phoneParams\.encryptedData/)
+    expectError(
+      await phoneLogin({ loginParams: { code: another } }),
+      400,
+      undefined,
+      /douyinMiniProgramCodeAndPhonePayload\.phoneParams\.encryptedData/,
+    )
   })
 
   test("data encrypted for another user's session does not decrypt", async () => {
@@ -109,23 +127,41 @@ test('POST /api/v3/decrypt-douyin-miniprogram-phone: the phone number, in both s
   const { code } = await emulator().client.mintDouyinLoginCode({ openid: '_000dan' })
   const { encryptedData, iv } = await phoneData(code, '13600002222')
   const fresh = (await emulator().client.mintDouyinLoginCode({ openid: '_000dan' })).code
-  const answer = await post(emulator(), '/api/v3/decrypt-douyin-miniprogram-phone', { extIdpConnidentifier: DOUYIN, code: fresh, encryptedData, iv }, POOL)
+  const answer = await post(
+    emulator(),
+    '/api/v3/decrypt-douyin-miniprogram-phone',
+    { extIdpConnidentifier: DOUYIN, code: fresh, encryptedData, iv },
+    POOL,
+  )
   const phone = { phoneNumber: '13600002222', purePhoneNumber: '13600002222', countryCode: '86' }
-  expect(answer.body.data).toEqual({ ...phone, phone_info: { ...phone, watermark: { appid: DEMO.douyinAppId, timestamp: expect.any(Number) } } })
+  expect(answer.body.data).toEqual({
+    ...phone,
+    phone_info: { ...phone, watermark: { appid: DEMO.douyinAppId, timestamp: expect.any(Number) } },
+  })
   expectError(await post(emulator(), '/api/v3/decrypt-douyin-miniprogram-phone', { extIdpConnidentifier: DOUYIN, code: fresh }, POOL), 400)
 })
 
 test('POST /api/v3/decrypt-douyin-miniprogram-data decrypts user data with the code of the session', async () => {
   const { code } = await emulator().client.mintDouyinLoginCode()
   const { encryptedData, iv } = await emulator().client.encryptForCode(code, { nickName: '抖音用户' })
-  const answer = await post(emulator(), '/api/v3/decrypt-douyin-miniprogram-data', { extIdpConnidentifier: DOUYIN, code, encryptedData, iv }, POOL)
+  const answer = await post(
+    emulator(),
+    '/api/v3/decrypt-douyin-miniprogram-data',
+    { extIdpConnidentifier: DOUYIN, code, encryptedData, iv },
+    POOL,
+  )
   expect(answer.body.data).toMatchObject({ nickName: '抖音用户', watermark: { appid: DEMO.douyinAppId } })
 })
 
 test('POST /connections/social/douyin-miniprogram/bind links the Douyin identity to the logged-in user', async () => {
   const tokens = await loginDemo(emulator())
   const { code } = await emulator().client.mintDouyinLoginCode({ openid: '_000demo' })
-  const answer = await post(emulator(), '/connections/social/douyin-miniprogram/bind', { code, extIdpConnidentifier: DOUYIN }, authed(tokens.access_token))
+  const answer = await post(
+    emulator(),
+    '/connections/social/douyin-miniprogram/bind',
+    { code, extIdpConnidentifier: DOUYIN },
+    authed(tokens.access_token),
+  )
   expect(answer.body).toMatchObject({ statusCode: 200, code: 200 })
   expect(await emulator().client.user({ openid: '_000demo' })).toMatchObject({ userId: DEMO_USER.userId })
 })

@@ -10,7 +10,12 @@ test('tt.login answers { code, anonymousCode, isLogin } with fresh codes; checkS
   expect(tt.openid).toBe(DEFAULT_DOUYIN_OPENID)
   await expect(tt.checkSession()).rejects.toEqual({ errMsg: 'checkSession:fail session expired' })
   const [a, b] = [await tt.login(), await tt.login()]
-  expect(a).toEqual({ code: expect.stringMatching(/^[0-9a-f]{32}$/), anonymousCode: expect.stringMatching(/^[0-9a-f]{16}$/), isLogin: true, errMsg: 'login:ok' })
+  expect(a).toEqual({
+    code: expect.stringMatching(/^[0-9a-f]{32}$/),
+    anonymousCode: expect.stringMatching(/^[0-9a-f]{16}$/),
+    isLogin: true,
+    errMsg: 'login:ok',
+  })
   expect(a.code).not.toBe(b.code)
   expect(a.anonymousCode).not.toBe(b.anonymousCode)
   expect(await tt.checkSession()).toEqual({ errMsg: 'checkSession:ok' })
@@ -65,7 +70,9 @@ test('Douyin app APIs: getEnvInfoSync instead of getAccountInfoSync, Douyin syst
 })
 
 test('tt.request does real HTTP: any status is a success, transport errors fail', async () => {
-  const server = createServer((_request, response) => response.writeHead(404, { 'content-type': 'application/json' }).end('{"missing":true}'))
+  const server = createServer((_request, response) =>
+    response.writeHead(404, { 'content-type': 'application/json' }).end('{"missing":true}'),
+  )
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`
   const tt = createTt()

@@ -30,7 +30,7 @@ test('createTtAdapter(api) drives the given tt-shaped object instead of the glob
   const adapter = createTtAdapter(tt)
   expect(await adapter.storage.getItem('k')).toBe('v')
   expect(await adapter.storage.getItem('missing')).toBeUndefined()
-  expect(await adapter.login()).toBe('tt-code')
+  expect(await adapter.login!()).toBe('tt-code')
   expect(tt.calls).toEqual({ getStorage: 2, login: 1 })
 })
 

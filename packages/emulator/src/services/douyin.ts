@@ -31,7 +31,9 @@ export class Douyin extends Wechat {
    * decrypt it.
    */
   protected override sessionKeyFor(openid: string): string {
-    const latest = [...this.traits.codes(this.context.state).values()].reverse().find((record) => record.openid === openid && record.sessionKey)
+    const latest = [...this.traits.codes(this.context.state).values()]
+      .reverse()
+      .find((record) => record.openid === openid && record.sessionKey)
     return latest?.sessionKey ?? newSessionKey()
   }
 

@@ -87,7 +87,10 @@ export async function seededState(seed: EmulatorSeed, nowIso: string): Promise<S
       ...app,
     })
   }
-  for (const [index, connection] of [...(withDefaults ? [DEMO_CONNECTION, DEMO_DOUYIN_CONNECTION] : []), ...(seed.connections ?? [])].entries()) {
+  for (const [index, connection] of [
+    ...(withDefaults ? [DEMO_CONNECTION, DEMO_DOUYIN_CONNECTION] : []),
+    ...(seed.connections ?? []),
+  ].entries()) {
     const id = connection.id ?? `6500000000000000000d${String(index + 1).padStart(4, '0')}`
     state.connections.set(id, {
       type: 'wechat:miniprogram',

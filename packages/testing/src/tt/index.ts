@@ -36,7 +36,10 @@ const SYSTEM = { appName: 'Douyin', SDKVersion: '3.60.0', version: '32.1.0', bra
 export function createTt(options: TtOptions = {}): SimulatedTt {
   const appId = options.appId || 'tt00000000000000aa'
   const systemInfo = Object.assign({}, SYSTEM, options.systemInfo)
-  const { define, apis, controls } = createParts(Object.assign({}, options, { appId, systemInfo }), (key) => `data not found, key == ${key}`)
+  const { define, apis, controls } = createParts(
+    Object.assign({}, options, { appId, systemInfo }),
+    (key) => `data not found, key == ${key}`,
+  )
   const identity = createTtIdentity(define, options)
   const { getAccountInfoSync: _wechatOnly, ...shared } = apis
   const tt = addCanIUse(
