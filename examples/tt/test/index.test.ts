@@ -1,11 +1,12 @@
 /**
- * @jest-environment ./examples/tt/test/environment.js
+ * @jest-environment ./examples/wx/test/environment.js
  */
 // The example's page, rendered and tapped like a user would, with a simulated tt doing real HTTP to an Authing
 // emulator started here: every button runs the real SDK (@authing/miniapp-tt) against a real server.
 // No Douyin renderer runs in Node: the page is rendered by miniprogram-simulate (WeChat's), from a copy of it whose
 // TTML directives (`tt:if`…) are renamed to WXML's (`wx:if`…) — the two template languages are otherwise the same.
-// The page's JavaScript runs unchanged, against the global `tt`.
+// The page's JavaScript runs unchanged, against the global `tt`. The environment is the WeChat example's: jest's jsdom
+// one plus the Node globals the emulator needs (see examples/wx/test/environment.js).
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
