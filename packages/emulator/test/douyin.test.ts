@@ -165,3 +165,14 @@ test('POST /connections/social/douyin-miniprogram/bind links the Douyin identity
   expect(answer.body).toMatchObject({ statusCode: 200, code: 200 })
   expect(await emulator().client.user({ openid: '_000demo' })).toMatchObject({ userId: DEMO_USER.userId })
 })
+
+test('Douyin codes are exported and imported; an export made before Douyin was emulated still imports', async () => {
+  const { code } = await emulator().client.mintDouyinLoginCode({ openid: '_000saved' })
+  const snapshot = await emulator().client.exportState()
+  expect(snapshot.douyinCodes.map((record) => record.code)).toEqual([code])
+  await emulator().client.importState(snapshot)
+  expect((await codeLogin(code)).body.statusCode).toBe(200)
+  const { douyinCodes: _none, ...older } = snapshot
+  await emulator().client.importState(older as typeof snapshot)
+  expect(await emulator().client.douyinCodes()).toEqual([])
+})
