@@ -42,10 +42,12 @@ export type * from './wx/types'
 export {
   loadPage,
   type Dataset,
+  type EventElement,
   type EventOptions,
   type PageData,
   type PageDefinition,
   type PageEvent,
   type PageHost,
   type PageInstance,
+  type SentEvent,
 } from './page'

@@ -9,15 +9,33 @@ export type PageData = Record<string, unknown>
 /** A dataset as `data-*` attributes give it (`data-field="phone"` → `{ field: 'phone' }`). */
 export type Dataset = Record<string, unknown>
 
+/** An element as an event names it. */
+export interface EventElement {
+  /** The element's `id` attribute. */
+  id: string
+  /** The element's `data-*` attributes. */
+  dataset: Dataset
+}
+
+/** An event a component sent with `triggerEvent`. */
+export interface SentEvent {
+  /** The event's name, e.g. `login` for `bindlogin`. */
+  name: string
+  /** The detail it was sent with. */
+  detail: unknown
+}
+
 /** The event object WeChat passes to a handler bound in WXML (`bindtap="onLogin"`). */
 export interface PageEvent<Detail = Record<string, unknown>> {
   /** `tap`, `input`, `getphonenumber`, `change`… */
   type: string
+  /** When the event happened (epoch milliseconds). */
   timeStamp: number
   /** The element the handler is bound to, with its `data-*` attributes. */
-  currentTarget: { id: string; dataset: Dataset }
+  currentTarget: EventElement
   /** The element that was touched (the same element here). */
-  target: { id: string; dataset: Dataset }
+  target: EventElement
+  /** What the event carries: `{ value }` for input, `{ code }` for getphonenumber, a tap's position… */
   detail: Detail
   /** `mark:` attributes of the element and its ancestors. */
   mark: Dataset
@@ -55,7 +73,7 @@ export interface PageHost<D extends object = PageData> {
   /** The current data. */
   readonly data: D
   /** The events a component sent with `triggerEvent`, oldest first. */
-  readonly events: { name: string; detail: unknown }[]
+  readonly events: SentEvent[]
   /** Calls handler `name` as a tap on an element bound with `bindtap="name"` does, and waits for its promise. */
   tap(name: string, options?: EventOptions): Promise<unknown>
   /** Calls handler `name` as an input event does (`bindinput`), with `detail.value` = `value`. */
@@ -176,7 +194,7 @@ function define<D extends object>(kind: 'Page' | 'Component', options: Options):
     options,
     async open(query = {}) {
       const listeners = new Set<() => void>()
-      const events: { name: string; detail: unknown }[] = []
+      const events: SentEvent[] = []
       const instance = {
         data: copy({ ...propertyDefaults(options.properties), ...((options.data ?? {}) as PageData) }) as D,
         options: { ...query },
