@@ -213,8 +213,24 @@ export interface WechatIdentityInput {
 /** Profile fields as a new user's input: strings (there is nothing to clear yet). */
 type ProfileInput = { [K in keyof UserProfileFields]?: Exclude<UserProfileFields[K], null> }
 
+/** Fields a user is created with and the control plane may change later. */
+export interface UserSettings {
+  /** Gender (a new user: `U`). */
+  gender?: Gender
+  /** Account status, e.g. `Suspended` to block logins (a new user: `Activated`). */
+  status?: UserStatus
+  /** Whether the e-mail address is verified (a new user: false). */
+  emailVerified?: boolean
+  /** Whether the phone number is verified (a new user: false). */
+  phoneVerified?: boolean
+  /** Custom field values (a change replaces them). */
+  customData?: Record<string, unknown>
+  /** Department IDs (a change replaces them). */
+  departmentIds?: string[]
+}
+
 /** Input for creating a user (control plane and seed files). Every field is optional. */
-export interface NewUser extends ProfileInput {
+export interface NewUser extends ProfileInput, UserSettings {
   /** 24 hex digits; generated when absent. */
   userId?: string
   /** Default: the first pool. */
@@ -229,24 +245,12 @@ export interface NewUser extends ProfileInput {
   phoneCountryCode?: string
   /** Plain-text password; stored hashed. */
   password?: string
-  /** Default `U`. */
-  gender?: Gender
-  /** Default `Activated`. */
-  status?: UserStatus
-  /** Default false. */
-  emailVerified?: boolean
-  /** Default false. */
-  phoneVerified?: boolean
-  /** Custom field values. */
-  customData?: Record<string, unknown>
-  /** Department IDs. */
-  departmentIds?: string[]
   /** A WeChat identity, so that `wx.login` codes for this openid log this user in. */
   wechat?: WechatIdentityInput
 }
 
 /** Fields the control plane may change on a user. `null` clears a field. */
-export interface UserPatch extends Partial<UserProfileFields> {
+export interface UserPatch extends Partial<UserProfileFields>, UserSettings {
   /** New username; `null` clears it. */
   username?: string | null
   /** New e-mail address; `null` clears it. */
@@ -255,18 +259,6 @@ export interface UserPatch extends Partial<UserProfileFields> {
   phone?: string | null
   /** Country code of `phone`. */
   phoneCountryCode?: string | null
-  /** Gender. */
-  gender?: Gender
-  /** Account status, e.g. `Suspended` to block logins. */
-  status?: UserStatus
-  /** Whether the e-mail address is verified. */
-  emailVerified?: boolean
-  /** Whether the phone number is verified. */
-  phoneVerified?: boolean
-  /** Custom field values (replaces them). */
-  customData?: Record<string, unknown>
-  /** Department IDs (replaces them). */
-  departmentIds?: string[]
 }
 
 /** How to find one user: by id, username, e-mail, phone or WeChat openid. */
@@ -351,8 +343,8 @@ export interface EmulatorSeed {
   users?: NewUser[]
 }
 
-/** An SMS or e-mail verification code as the control plane shows it. */
-export interface VerificationCodeInfo {
+/** What an SMS or e-mail code is, as stored and as the control plane shows it. */
+export interface VerificationCodeFields {
   /** The code's record ID. */
   id: string
   /** SMS or e-mail. */
@@ -367,6 +359,10 @@ export interface VerificationCodeInfo {
   channel: string
   /** The 6-digit code. */
   code: string
+}
+
+/** An SMS or e-mail verification code as the control plane shows it. */
+export interface VerificationCodeInfo extends VerificationCodeFields {
   /** When it was sent (ISO 8601). */
   createdAt: string
   /** When it expires (ISO 8601). */
@@ -379,8 +375,8 @@ export interface VerificationCodeInfo {
   expired: boolean
 }
 
-/** A simulated WeChat code (login or phone). */
-export interface WechatCodeInfo {
+/** What a simulated WeChat code (login or phone) stands for, as stored and as the control plane shows it. */
+export interface WechatCodeFields {
   /** The code. */
   code: string
   /** A `wx.login` code or a `getPhoneNumber` code. */
@@ -397,6 +393,10 @@ export interface WechatCodeInfo {
   phoneNumber: string | null
   /** Its country code, digits only. */
   countryCode: string | null
+}
+
+/** A simulated WeChat code (login or phone). */
+export interface WechatCodeInfo extends WechatCodeFields {
   /** When it was minted (ISO 8601). */
   createdAt: string
   /** When it expires (ISO 8601); null for `mock:` codes, which never expire. */
@@ -469,8 +469,8 @@ export interface RefreshTokenInfo {
   status: 'active' | 'used' | 'revoked' | 'expired'
 }
 
-/** One login: its tokens and its refresh-token family. Revoking it revokes them all. */
-export interface SessionInfo {
+/** What a login is, as stored and as the control plane shows it. */
+export interface SessionFields {
   /** The session's ID. */
   id: string
   /** Whose session it is. */
@@ -483,6 +483,10 @@ export interface SessionInfo {
   scope: string
   /** How the session started, e.g. `PASSWORD`, `PASSCODE`, `wechat_mini_program_code`. */
   connection: string
+}
+
+/** One login: its tokens and its refresh-token family. Revoking it revokes them all. */
+export interface SessionInfo extends SessionFields {
   /** When the login happened (ISO 8601). */
   createdAt: string
   /** When the tokens were last refreshed (ISO 8601). */

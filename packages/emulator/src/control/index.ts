@@ -12,6 +12,16 @@ import { EMULATOR_VERSION } from '../version'
 
 const BASE = '/__emulator'
 
+/** The fields of UserSettings, settable at creation and by a patch. */
+const settings = {
+  gender: oneOf(GENDERS),
+  status: oneOf(USER_STATUSES),
+  emailVerified: bool(),
+  phoneVerified: bool(),
+  customData: anyObject(),
+  departmentIds: arrayOf(str()),
+}
+
 const newUserSchema = obj({
   ...each(PROFILE_FIELDS, str),
   userId: str(),
@@ -21,12 +31,7 @@ const newUserSchema = obj({
   phone: str(),
   phoneCountryCode: str(),
   password: str(),
-  gender: oneOf(GENDERS),
-  status: oneOf(USER_STATUSES),
-  emailVerified: bool(),
-  phoneVerified: bool(),
-  customData: anyObject(),
-  departmentIds: arrayOf(str()),
+  ...settings,
   wechat: obj({ openid: str(), unionid: str(), extIdpConnidentifier: str() }, ['openid']),
 })
 
@@ -36,12 +41,7 @@ const patchSchema = obj({
   email: nullable(str()),
   phone: nullable(str()),
   phoneCountryCode: nullable(str()),
-  gender: oneOf(GENDERS),
-  status: oneOf(USER_STATUSES),
-  emailVerified: bool(),
-  phoneVerified: bool(),
-  customData: anyObject(),
-  departmentIds: arrayOf(str()),
+  ...settings,
 })
 
 const seconds = () => int({ minimum: 1 })

@@ -2,7 +2,17 @@
 // and the conversion to and from the exported snapshot.
 import type { ExportedKeys } from '../crypto/keys'
 import { ApiError } from '../errors'
-import type { AppInfo, ConnectionInfo, EmulatorConfig, Identity, UserAccountFields, UserPoolInfo } from '../types'
+import type {
+  AppInfo,
+  ConnectionInfo,
+  EmulatorConfig,
+  Identity,
+  SessionFields,
+  UserAccountFields,
+  UserPoolInfo,
+  VerificationCodeFields,
+  WechatCodeFields,
+} from '../types'
 
 /** A stored user: the account fields it shares with UserDto, plus pool, password hash, custom data, identities and departments. */
 export interface UserRecord extends UserAccountFields {
@@ -19,21 +29,7 @@ export interface UserRecord extends UserAccountFields {
 }
 
 /** An SMS or e-mail code as stored. */
-export interface VerificationCodeRecord {
-  /** Record ID. */
-  id: string
-  /** The pool it was sent in. */
-  userPoolId: string
-  /** SMS or e-mail. */
-  kind: 'sms' | 'email'
-  /** Phone number (without country code) or e-mail address. */
-  target: string
-  /** Country code of an SMS target; null for e-mail. */
-  phoneCountryCode: string | null
-  /** What the code is for, e.g. `CHANNEL_LOGIN`. */
-  channel: string
-  /** The 6-digit code. */
-  code: string
+export interface VerificationCodeRecord extends VerificationCodeFields {
   /** When it was sent. */
   createdAt: number
   /** When it expires. */
@@ -43,23 +39,7 @@ export interface VerificationCodeRecord {
 }
 
 /** A simulated WeChat login or phone code as stored. */
-export interface WechatCodeRecord {
-  /** The code. */
-  code: string
-  /** A `wx.login` code or a `getPhoneNumber` code. */
-  kind: 'login' | 'phone'
-  /** `minted` on the control plane, `mock` for `mock:` / `mockphone:` codes, `dev` when mapped by the dev identity. */
-  source: 'minted' | 'mock' | 'dev'
-  /** The openid a login code stands for. */
-  openid: string | null
-  /** The unionid a login code stands for, if any. */
-  unionid: string | null
-  /** The session key of a login code (base64). */
-  sessionKey: string | null
-  /** The phone number a phone code stands for. */
-  phoneNumber: string | null
-  /** Its country code, digits only. */
-  countryCode: string | null
+export interface WechatCodeRecord extends WechatCodeFields {
   /** When it was minted. */
   createdAt: number
   /** null: never expires (deterministic `mock:` codes). */
@@ -69,19 +49,7 @@ export interface WechatCodeRecord {
 }
 
 /** One login; the family its access, ID and refresh tokens belong to. */
-export interface SessionRecord {
-  /** Session ID. */
-  id: string
-  /** Whose session it is. */
-  userId: string
-  /** The app it was created for. */
-  appId: string
-  /** The user's pool. */
-  userPoolId: string
-  /** Granted scopes, space-separated. */
-  scope: string
-  /** How the session started, e.g. `PASSWORD`, `PASSCODE`, `wechat_mini_program_code`. */
-  connection: string
+export interface SessionRecord extends SessionFields {
   /** When the login happened. */
   createdAt: number
   /** When the tokens were last refreshed. */
