@@ -347,8 +347,8 @@ export class Authing {
   getPhone(params: GetPhoneParams): Promise<SDKResponse<GetUserPhoneResponseData>> {
     return this.settle(async (params) => {
       this.needsMiniProgram('getPhone')
-      const { getPhonePath, getPhoneRequired, getPhoneWithCode } = this.protocol
-      const request = checkParams(params, getPhoneRequired)
+      const { getPhonePath, phoneFields, getPhoneWithCode } = this.protocol
+      const request = checkParams(params, `extIdpConnidentifier ${phoneFields.join(' ')}`)
       // Douyin's number arrives encrypted: the server decrypts it with the session key of a fresh login code.
       if (getPhoneWithCode) request.code = await this.freshLoginCode()
       const data = await this.sendToPool<Fields | undefined>(getPhonePath, request)
@@ -521,7 +521,7 @@ export class Authing {
   /** Throws `platform` where the adapter has no login code: WeChat's login, phone and binding need a mini program. */
   private needsMiniProgram(what: string): void {
     if (!this.adapter.login) {
-      throw authingError('platform', `${what} needs a WeChat mini program (there is no WeChat login on this platform, e.g. H5)`)
+      throw authingError('platform', `${what} needs a WeChat mini program (there is none here, e.g. on H5)`)
     }
   }
 

@@ -75,7 +75,7 @@ export function createEncryption(
     if (!isKeyType(type)) throw authingError('invalid_argument', 'passwordEncryptType must be "none", "rsa" or "sm2"')
     const encryptWith = encryptFunction
     if (typeof encryptWith != 'function') {
-      throw authingError('invalid_argument', 'encryptFunction is required when passwordEncryptType is not "none"')
+      throw authingError('invalid_argument', 'passwordEncryptType needs the option encryptFunction')
     }
     return (password) => encrypt(password, type, encryptWith)
   }

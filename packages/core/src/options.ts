@@ -56,5 +56,5 @@ export function mergeAdapter(platform: Adapter, overrides: Partial<Adapter> | un
   } catch {
     // an adapter that cannot even be read is no adapter
   }
-  throw optionError('adapter', 'a platform adapter (use the Authing class of @authing/miniapp-wx, -tt, -taro or -uniapp)')
+  throw optionError('adapter', 'a platform adapter (from @authing/miniapp-wx, -tt, -taro or -uniapp)')
 }

@@ -15,9 +15,8 @@ export interface Protocol {
   phoneKey: string
   phoneFields: string[]
   loginKey: string
-  /** getPhone's endpoint, its required arguments, and whether the server needs a fresh login code to decrypt. */
+  /** getPhone's endpoint (it takes the phone fields too), and whether the server needs a fresh login code to decrypt. */
   getPhonePath: string
-  getPhoneRequired: string
   getPhoneWithCode: boolean
   /** decryptData's endpoint and the bind endpoint. */
   decryptPath: string
@@ -37,7 +36,6 @@ export function protocolOf(platform: Platform): Protocol {
     phoneFields: douyin ? ['encryptedData', 'iv'] : ['code'],
     loginKey: douyin ? 'loginParams' : 'wxLoginInfo',
     getPhonePath: douyin ? 'decrypt-douyin-miniprogram-phone' : 'get-wechat-miniprogram-phone',
-    getPhoneRequired: douyin ? 'extIdpConnidentifier encryptedData iv' : 'extIdpConnidentifier code',
     getPhoneWithCode: douyin,
     decryptPath: `decrypt-${name}-miniprogram-data`,
     bindPath: `/connections/social/${name}-miniprogram/bind`,
