@@ -9,6 +9,19 @@
 // and uni-app adapters (Taro's named exports, uni's statically named APIs that its H5 build keeps, the web adapter).
 // Douyin's protocol added 0.35 KB to the core (its connections, payloads and endpoints, the phone login built for
 // either platform, getPhone with an encrypted number and a fresh code); core + tt measures the same as core + wx.
+// The budgets of the first readable core (core 5.3 KB, core + adapter 5.8 KB) are out of reach without dropping
+// behaviour; trimming details that said things twice saved 0.03 KB, so the budgets stay just above the figures of
+// `pnpm bench` (which reads ~0.05 KB more than `pnpm size`): core 6.00, core + wx 6.58, Taro 6.75, uni-app 6.78 KB.
+// Where the bytes are (core 5.95 KB as `pnpm size` measures it; per file, by share of the minified bytes): the 30
+// public methods (authing.ts) 2.7 KB, the session rules 0.75, option checks 0.42, encryption 0.37, the error catalogue
+// and constructor 0.32, transport 0.32, argument checks 0.25, login-state store 0.25, answer reading 0.24, the two
+// protocols 0.2 (less in gzip: Douyin's names follow WeChat's), timeout and single flight 0.11. On top of the core:
+// the mini program adapter 0.5 KB, the web adapter 0.06, and each package's own code: 0.08 (wx, tt), 0.19 (Taro),
+// 0.22 (uni-app).
+// Handing the protocols to the core from the platform packages (wx shipping only WeChat's, tt only Douyin's) was
+// measured and left out: Douyin's part is ~0.05 KB in gzip, less than the code that picks a protocol, so core + wx
+// and core + tt grew 0.01–0.02 KB and Taro and uni-app 0.07 KB; and a hand-written adapter would have had to name
+// its protocol, where today it gets WeChat's.
 // The packages' tsconfig `paths` point at sources (for tests and type checks); the budgets must measure the built
 // ES2017 files as published, so esbuild here ignores tsconfig files and bundles ES modules.
 const published = (config) => Object.assign(config, { tsconfigRaw: {}, format: 'esm' })
@@ -20,7 +33,7 @@ module.exports = [
   entry('core', 'packages/core/dist/index.mjs', '{ Authing }', '6.0 KB'),
   entry('core + wx', 'packages/wx/dist/index.mjs', '{ Authing }', '6.6 KB'),
   entry('core + tt', 'packages/tt/dist/index.mjs', '{ Authing }', '6.6 KB'),
-  entry('core + taro', 'packages/taro/dist/index.mjs', '{ Authing }', '6.8 KB', { ignore: ['@tarojs/taro'] }),
+  entry('core + taro', 'packages/taro/dist/index.mjs', '{ Authing }', '6.76 KB', { ignore: ['@tarojs/taro'] }),
   entry('core + uniapp', 'packages/uniapp/dist/index.mjs', '{ Authing }', '6.8 KB'),
   entry('jsencrypt (RSA)', 'packages/jsencrypt/dist/index.mjs', '{ encryptFunction }', '19 KB'),
   entry('sm2encrypt (SM2)', 'packages/sm2encrypt/dist/index.mjs', '{ encryptFunction }', '12 KB'),
