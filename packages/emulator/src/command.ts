@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { EmulatorOptions } from './options'
-import { DEMO, DEMO_USER } from './state/seed'
 import { startEmulator, type RunningEmulator } from './start'
+import { DEMO, DEMO_USER } from './state/seed'
 import type { EmulatorSeed, EmulatorUser } from './types'
 
 export const USAGE = `Usage: authing-emulator [options]

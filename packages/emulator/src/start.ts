@@ -5,8 +5,8 @@ import { createEmulatorClient, type EmulatorClient } from './client'
 import { generateKeys, sharedKeys } from './crypto/keys'
 import { Emulator } from './emulator'
 import type { EmulatorOptions } from './options'
-import { accessRules } from './server/access'
 import { buildServer } from './server'
+import { accessRules } from './server/access'
 
 /** A listening emulator. */
 export interface RunningEmulator {

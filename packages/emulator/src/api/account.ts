@@ -1,13 +1,13 @@
 // Binding and changing e-mail / phone, and deleting the account (docs/protocol.md §4.16–4.18). The change and delete
 // flows verify first and hand out a short-lived single-use token that the second call redeems.
-import { authenticate } from './caller'
-import type { CodeTarget } from '../services/codes'
 import { passwordMatches } from '../crypto/password'
 import type { Emulator } from '../emulator'
 import { errors, ok, required } from '../errors'
 import { obj, oneOf, str, type Static, type TypedServer } from '../schema'
-import type { UserRecord, VerificationCodeRecord } from '../state'
+import type { CodeTarget } from '../services/codes'
 import { assertUnique, checkEmail, checkPhone, normalizeCountryCode } from '../services/users'
+import type { UserRecord, VerificationCodeRecord } from '../state'
+import { authenticate } from './caller'
 import { ENCRYPT_TYPES } from './signin'
 
 const emailTarget = (user: UserRecord, email: string): CodeTarget => ({

@@ -3,8 +3,8 @@
 import type { FastifyRequest } from 'fastify'
 import type { Emulator } from '../emulator'
 import { errors } from '../errors'
-import type { UserRecord } from '../state'
 import type { VerifiedToken } from '../services/tokens'
+import type { UserRecord } from '../state'
 import type { AppInfo, UserPoolInfo } from '../types'
 
 /** A header value, trimmed; `""` counts as absent. */

@@ -1,11 +1,11 @@
 // OAuth / OIDC endpoints: the refresh_token grant, RFC 7009 revocation, JWKS and a minimal discovery document.
 // Bodies are form-urlencoded (JSON is accepted too); errors are `{ error, error_description }` with real HTTP statuses.
 import type { FastifyRequest } from 'fastify'
-import { header } from './caller'
 import type { Emulator } from '../emulator'
 import { OAuthError } from '../errors'
 import { obj, str, type TypedServer } from '../schema'
 import type { AppInfo } from '../types'
+import { header } from './caller'
 
 /** `Authorization: Basic base64(id:secret)`, when present. */
 function basicCredentials(request: FastifyRequest): { id: string; secret: string } | undefined {

@@ -1,9 +1,9 @@
 // POST /api/v3/send-sms and POST /api/v3/send-email — issue a verification code (read it on the control plane).
-import { identifyPool } from './caller'
 import type { Emulator } from '../emulator'
 import { ok } from '../errors'
 import { obj, oneOf, str, type TypedServer } from '../schema'
 import { checkEmail, checkPhone, normalizeCountryCode } from '../services/users'
+import { identifyPool } from './caller'
 
 export const SMS_CHANNELS = [
   'CHANNEL_LOGIN',

@@ -1,16 +1,16 @@
 // POST /api/v3/signin (PASSWORD, PASSCODE) and POST /api/v3/signin-by-mobile (WeChat and Douyin code, code + phone, phone).
 import type { FastifyRequest } from 'fastify'
-import { identifyApp } from './caller'
 import { verifyPassword } from '../crypto/hash'
 import { decryptPassword } from '../crypto/password'
 import type { Emulator } from '../emulator'
 import { errors, ok, required } from '../errors'
 import { anyObject, anything, bool, obj, oneOf, str, type Static, type TypedServer } from '../schema'
-import type { UserRecord } from '../state'
 import type { CodeTarget } from '../services/codes'
-import type { AppInfo, NewUser } from '../types'
 import { checkEmail, checkPhone, createUser, findUser, normalizeCountryCode, type UserLookup } from '../services/users'
 import type { WechatPhone } from '../services/wechat'
+import type { UserRecord } from '../state'
+import type { AppInfo, NewUser } from '../types'
+import { identifyApp } from './caller'
 import { DOUYIN_CONNECTIONS, douyinLogin, douyinPhoneFields } from './douyin'
 
 export const ENCRYPT_TYPES = ['none', 'rsa', 'sm2'] as const

@@ -1,13 +1,13 @@
 // WeChat helper endpoints: phone number from a phone code, decryption of encryptedData, the (deprecated) WeChat
 // access token endpoints, and binding a WeChat identity to the logged-in user. Douyin has the same decryption and
 // binding endpoints under its own paths (api/douyin.ts registers them with decryptRoute and bindRoute).
-import { authenticate, identifyPool } from './caller'
 import type { Emulator } from '../emulator'
 import { errors, ok, required } from '../errors'
 import { opaqueToken } from '../ids'
 import { obj, str, type Static, type TypedServer } from '../schema'
 import { emulatorUser } from '../services/users'
 import type { Wechat } from '../services/wechat'
+import { authenticate, identifyPool } from './caller'
 
 export function wechatRoutes(app: TypedServer, emu: Emulator): void {
   const phoneSchema = obj({ extIdpConnidentifier: str(), code: str() }, ['extIdpConnidentifier', 'code'])

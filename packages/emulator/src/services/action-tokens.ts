@@ -1,9 +1,9 @@
 // Short-lived single-use tokens that carry a verified intent from one request to the next: the update-email,
 // update-phone and delete-account flows (verify request → token → perform).
-import type { ServiceContext } from './context'
 import { errors } from '../errors'
 import { opaqueToken } from '../ids'
 import type { ActionPurpose, ActionTokenRecord } from '../state'
+import type { ServiceContext } from './context'
 
 type Payload = Pick<ActionTokenRecord, 'email' | 'phone' | 'phoneCountryCode'>
 

@@ -1,10 +1,10 @@
 // SMS and e-mail verification codes: 6 digits per user pool + target + channel, valid for a few minutes, single use,
 // at most one send per interval. Only the latest code of a target and channel is accepted.
-import type { ServiceContext } from './context'
 import { errors } from '../errors'
 import { objectId, randomDigits } from '../ids'
 import type { VerificationCodeRecord } from '../state'
 import type { VerificationCodeInfo } from '../types'
+import type { ServiceContext } from './context'
 
 /** Kept for the control plane; older codes are forgotten. */
 const RETAINED_CODES = 500

@@ -2,11 +2,11 @@
 // revocation, and the verification every user endpoint goes through.
 import { createHash } from 'node:crypto'
 import { compactVerify, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose'
-import type { ServiceContext } from './context'
 import { errors, OAuthError } from '../errors'
 import { objectId, opaqueToken, uuid } from '../ids'
 import type { IssuedTokenRecord, SessionRecord, UserRecord } from '../state'
 import type { AppInfo, SessionInfo } from '../types'
+import type { ServiceContext } from './context'
 
 export const DEFAULT_SCOPE = 'openid profile'
 

@@ -3,7 +3,6 @@
 // codes work the same way (services/douyin.ts): what differs is in PlatformTraits.
 import { createHash } from 'node:crypto'
 import { newSessionKey, wechatDecrypt, wechatEncrypt } from '../crypto/wechat-aes'
-import type { ServiceContext } from './context'
 import { errors, type ApiError } from '../errors'
 import { wechatStyleCode } from '../ids'
 import type { State, UserRecord, WechatCodeRecord } from '../state'
@@ -16,6 +15,7 @@ import type {
   MintedPhoneCode,
   WechatCodeInfo,
 } from '../types'
+import type { ServiceContext } from './context'
 import { checkPhone, createUser, findConnection, findUserByWechat, usersOfPool, wechatIdentities } from './users'
 
 /** What `jscode2session` would return. */

@@ -1,7 +1,7 @@
 // The built-in demo data every emulator starts with (and returns to on reset), and the application of user seeds.
 import { emptyState, type State } from '.'
-import type { AppInfo, ConnectionInfo, EmulatorSeed, NewUser, UserPoolInfo } from '../types'
 import { createUser } from '../services/users'
+import type { AppInfo, ConnectionInfo, EmulatorSeed, NewUser, UserPoolInfo } from '../types'
 
 /** Identifiers of the built-in demo app, used by the SDK's demo, examples and tests. */
 export const DEMO = {
