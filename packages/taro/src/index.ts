@@ -1,6 +1,6 @@
 /**
  * @packageDocumentation
- * Authing for Taro apps (Taro 3 and 4, WeChat mini program and H5 builds): `import { Authing } from '@authing/miniapp-taro'`.
+ * Authing for Taro apps (Taro 3 and 4; WeChat, Douyin and H5 builds): `import { Authing } from '@authing/miniapp-taro'`.
  * Re-exports everything of `@authing/miniapp-core`.
  *
  * Guide: [README](https://github.com/authing/miniapp-sdk/tree/main/packages/taro#readme).
@@ -45,10 +45,16 @@ function isWebBuild(): boolean {
   return !!Taro && typeof Taro.getEnv == 'function' && Taro.getEnv() == Taro.ENV_TYPE.WEB
 }
 
+/** Whether Taro built this code for Douyin (`taro build --type tt`): the client then speaks Douyin's protocol. */
+function isDouyinBuild(): boolean {
+  return !!Taro && typeof Taro.getEnv == 'function' && Taro.getEnv() == Taro.ENV_TYPE.TT
+}
+
 /**
  * The Taro adapter: Taro's APIs (which Taro maps to the mini program platform at run time), looked up when called —
- * on the default export, or on the named exports where the default export has none (H5). In an H5 build it has no
- * login code (the WeChat methods fail with `platform`) and takes random bytes from the browser's `crypto`.
+ * on the default export, or on the named exports where the default export has none (H5). In a Douyin build it speaks
+ * Douyin's protocol. In an H5 build it has no login code (the WeChat methods fail with `platform`) and takes random
+ * bytes from the browser's `crypto`.
  * @param api - a Taro-shaped object to use instead of `@tarojs/taro`
  */
 export function createTaroAdapter(api?: MiniProgramApi): Adapter {
@@ -56,7 +62,7 @@ export function createTaroAdapter(api?: MiniProgramApi): Adapter {
   if (typeof taro.request != 'function') {
     throw new TypeError('Authing: Taro.request is not available; @authing/miniapp-taro runs in a Taro app')
   }
-  if (!isWebBuild()) return createMiniProgramAdapter(taro)
+  if (!isWebBuild()) return createMiniProgramAdapter(taro, isDouyinBuild() ? 'tt' : 'wx')
   return createWebAdapter(taro, typeof crypto == 'object' ? crypto : undefined)
 }
 

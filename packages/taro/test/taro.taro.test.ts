@@ -4,6 +4,7 @@ import { DEMO } from '@authing/miniapp-emulator'
 import { createTaro, installTaro } from '@authing/miniapp-testing'
 import { Authing, createTaroAdapter } from '@authing/miniapp-taro'
 import { platformSuite, useEmulator } from '../../testing/test/platform-suite'
+import { DOUYIN } from '../../testing/test/protocols'
 
 const options = { appId: DEMO.appId, userPoolId: DEMO.userPoolId, host: 'http://127.0.0.1:1' }
 
@@ -37,6 +38,20 @@ describe('on the real Taro API over a simulated wx', () => {
         const taro = createTaro({ emulator })
         return { runtime: taro, uninstall: installTaro(taro) }
       },
+    },
+    useEmulator(),
+  )
+})
+
+describe('on the real Taro API built for Douyin (TARO_ENV tt) over a simulated tt: Douyin protocol', () => {
+  platformSuite(
+    {
+      Authing,
+      install(emulator) {
+        const taro = createTaro({ emulator, env: 'tt' })
+        return { runtime: taro, uninstall: installTaro(taro) }
+      },
+      protocol: DOUYIN,
     },
     useEmulator(),
   )

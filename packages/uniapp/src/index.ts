@@ -20,7 +20,7 @@ import {
 export * from '@authing/miniapp-core'
 
 // Globals of a uni-app build, read only when a client is built (`uni` may be missing).
-// `process.env.UNI_PLATFORM` is replaced by uni-app's bundler with the build target (`mp-weixin`, `h5`…); the
+// `process.env.UNI_PLATFORM` is replaced by uni-app's bundler with the build target (`mp-weixin`, `mp-toutiao`, `h5`…); the
 // browser's `crypto` exists only in H5 builds.
 declare const uni: MiniProgramApi
 declare const process: { env: { UNI_PLATFORM?: string } }
@@ -38,10 +38,12 @@ function optional<T>(read: () => T): T | undefined {
   }
 }
 
+/** The build target uni-app compiled in; outside a uni-app build nothing replaces it, and a mini program has no Node `process`. */
+const buildTarget = () => optional(() => process.env.UNI_PLATFORM)
+
 /** Whether uni-app built this code for the web (H5), where there is no WeChat login. */
 function isWebBuild(): boolean {
-  // Outside a uni-app build nothing replaces it, and a mini program has no Node `process`.
-  const target = optional(() => process.env.UNI_PLATFORM)
+  const target = buildTarget()
   return target == 'h5' || target == 'web'
 }
 
@@ -68,7 +70,8 @@ function globalUni(): MiniProgramApi {
 
 /**
  * The uni-app adapter. Looks up the global `uni` when called (never at import time) and uses only the callback forms,
- * so it behaves the same under Vue 2 (`[err, res]` promises) and Vue 3. In an H5 build it has no login code (the
+ * so it behaves the same under Vue 2 (`[err, res]` promises) and Vue 3. Built for Douyin (`mp-toutiao`), it speaks
+ * Douyin's protocol. In an H5 build it has no login code (the
  * WeChat methods fail with `platform`) and takes random bytes from the browser's `crypto`.
  * @param api - a `uni`-shaped object to use instead of the global, e.g. a simulated runtime in tests
  */
@@ -77,7 +80,8 @@ export function createUniAdapter(api?: MiniProgramApi): Adapter {
     throw new TypeError('Authing: the global `uni` was not found; @authing/miniapp-uniapp runs in a uni-app project')
   }
   const platform = api || globalUni()
-  if (!isWebBuild()) return createMiniProgramAdapter(platform)
+  // A Douyin build (mp-toutiao) speaks Douyin's protocol.
+  if (!isWebBuild()) return createMiniProgramAdapter(platform, buildTarget() == 'mp-toutiao' ? 'tt' : 'wx')
   return createWebAdapter(platform, typeof crypto == 'object' ? crypto : undefined)
 }
 

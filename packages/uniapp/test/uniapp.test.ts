@@ -4,6 +4,7 @@ import { DEMO } from '@authing/miniapp-emulator'
 import { createUni, installUni } from '@authing/miniapp-testing'
 import { Authing, createUniAdapter } from '@authing/miniapp-uniapp'
 import { platformSuite, useEmulator } from '../../testing/test/platform-suite'
+import { DOUYIN } from '../../testing/test/protocols'
 
 const options = { appId: DEMO.appId, userPoolId: DEMO.userPoolId, host: 'http://127.0.0.1:1' }
 
@@ -32,6 +33,31 @@ describe.each([2, 3] as const)('on a simulated uni, Vue %i', (vue) => {
         const uni = createUni({ emulator: url, vue })
         return { runtime: uni, uninstall: installUni(uni) }
       },
+    },
+    emulator,
+  )
+})
+
+/** Sets what uni-app's bundler compiles in for a build target; returns the function that puts the old value back. */
+function buildTarget(target: string): () => void {
+  const previous = process.env.UNI_PLATFORM
+  process.env.UNI_PLATFORM = target
+  return () => {
+    if (previous === undefined) delete process.env.UNI_PLATFORM
+    else process.env.UNI_PLATFORM = previous
+  }
+}
+
+describe('on a simulated uni built for Douyin (mp-toutiao): Douyin protocol', () => {
+  platformSuite(
+    {
+      Authing,
+      install(url) {
+        const uni = createUni({ emulator: url, platform: 'mp-toutiao' })
+        const undo = [buildTarget('mp-toutiao'), installUni(uni)]
+        return { runtime: uni, uninstall: () => undo.forEach((step) => step()) }
+      },
+      protocol: DOUYIN,
     },
     emulator,
   )
