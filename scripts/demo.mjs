@@ -1,17 +1,27 @@
 // The demo: a scripted mini program session on the SDK against the local Authing emulator, one line per step.
 //
 //   pnpm demo                                   # wx, with an emulator started in-process
-//   pnpm demo --platform uniapp              # the same session on uni-app (or taro)
+//   pnpm demo --platform uniapp              # the same session on uni-app (or taro, or tt: Douyin's protocol)
 //   pnpm demo --host http://127.0.0.1:3000   # against an emulator started with `pnpm emulator` (left as it was)
 //
 // It exits 0 only when every step behaved as expected.
 import { parseArgs } from 'node:util'
 import { createEmulatorClient, DEMO, DEMO_USER, startEmulator } from '@authing/miniapp-emulator'
-import { createTaro, createUni, createWx, installTaro, installUni, installWx, SAMPLE_PNG } from '@authing/miniapp-testing'
+import {
+  createTaro,
+  createTt,
+  createUni,
+  createWx,
+  installTaro,
+  installTt,
+  installUni,
+  installWx,
+  SAMPLE_PNG,
+} from '@authing/miniapp-testing'
 import { encryptFunction as rsaEncrypt } from '@authing/miniapp-jsencrypt'
 import { encryptFunction as sm2Encrypt } from '@authing/miniapp-sm2encrypt'
 
-const USAGE = 'usage: pnpm demo [--platform wx|taro|uniapp] [--host http://127.0.0.1:3000]'
+const USAGE = 'usage: pnpm demo [--platform wx|tt|taro|uniapp] [--host http://127.0.0.1:3000]'
 
 /** Ends the demo with a message and the usage, without a stack trace. */
 function usageError(message) {
@@ -35,17 +45,47 @@ if (args.help) {
 }
 
 const SCOPE = 'openid profile phone email offline_access'
-const OPENID = 'o-demo-wechat-user'
 const PHONE = '13900000001'
 
 // The platform: a simulated runtime installed where the platform package looks for it, then the package itself.
 const PLATFORMS = {
   wx: { create: createWx, install: installWx, module: '@authing/miniapp-wx' },
+  tt: { create: createTt, install: installTt, module: '@authing/miniapp-tt', douyin: true },
   taro: { create: createTaro, install: installTaro, module: '@authing/miniapp-taro' },
   uniapp: { create: (options) => createUni({ ...options, vue: 3 }), install: installUni, module: '@authing/miniapp-uniapp' },
 }
 const platform = PLATFORMS[args.platform]
 if (!platform) usageError(`--platform must be one of ${Object.keys(PLATFORMS).join(', ')}, got "${args.platform}"`)
+
+// What differs on Douyin: the identity source, the provider and login API, and the phone number, which a
+// getPhoneNumber button hands over encrypted with the session key of the user's Douyin login (no phone code).
+const DOUYIN = {
+  extIdpConnidentifier: DEMO.douyinExtIdpConnidentifier,
+  name: 'Douyin',
+  provider: 'douyin',
+  login: 'tt.login',
+  openid: '_000demo-douyin-user',
+  async phone() {
+    await runtime.login()
+    const phoneParams = await runtime.phoneNumber(PHONE)
+    return { getPhone: phoneParams, loginByPhone: { miniProgramCodeAndPhonePayload: { phoneParams } } }
+  },
+}
+const WECHAT = {
+  extIdpConnidentifier: DEMO.extIdpConnidentifier,
+  name: 'WeChat',
+  provider: 'wechat',
+  login: 'wx.login',
+  openid: 'o-demo-wechat-user',
+  async phone() {
+    return {
+      getPhone: { code: await runtime.phoneCode(PHONE) },
+      loginByPhone: { wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: await runtime.phoneCode(PHONE) } } },
+    }
+  },
+}
+const protocol = platform.douyin ? DOUYIN : WECHAT
+const OPENID = protocol.openid
 
 const emulator = args.host ? null : await startEmulator({ port: 0, logger: false })
 const host = args.host || emulator.url
@@ -134,23 +174,19 @@ step('sendSms + loginByPassCode', async () => {
   return `code ${code} read from the emulator, logged in`
 })
 
-step('loginByCode (WeChat)', async () => {
-  ok(await authing.loginByCode({ extIdpConnidentifier: DEMO.extIdpConnidentifier, options: { scope: SCOPE } }))
+step(`loginByCode (${protocol.name})`, async () => {
+  ok(await authing.loginByCode({ extIdpConnidentifier: protocol.extIdpConnidentifier, options: { scope: SCOPE } }))
   const user = ok(await authing.getUserInfo({ withIdentities: true }))
-  const identity = user.identities.find((i) => i.provider == 'wechat')
-  if (!identity || identity.userIdInIdp != OPENID) throw new Error('no WeChat identity on the user')
-  return `fresh wx.login code exchanged; user ${user.userId} has openid ${OPENID}`
+  const identity = user.identities.find((i) => i.provider == protocol.provider)
+  if (!identity || identity.userIdInIdp != OPENID) throw new Error(`no ${protocol.name} identity on the user`)
+  return `fresh ${protocol.login} code exchanged; user ${user.userId} has openid ${OPENID}`
 })
 
 step('getPhone + loginByPhone', async () => {
-  const phone = ok(await authing.getPhone({ extIdpConnidentifier: DEMO.extIdpConnidentifier, code: await runtime.phoneCode(PHONE) }))
-  ok(
-    await authing.loginByPhone({
-      extIdpConnidentifier: DEMO.extIdpConnidentifier,
-      wechatMiniProgramCodeAndPhonePayload: { wxPhoneInfo: { code: await runtime.phoneCode(PHONE) } },
-      options: { scope: SCOPE },
-    }),
-  )
+  const { extIdpConnidentifier } = protocol
+  const { getPhone, loginByPhone } = await protocol.phone()
+  const phone = ok(await authing.getPhone({ extIdpConnidentifier, ...getPhone }))
+  ok(await authing.loginByPhone({ extIdpConnidentifier, ...loginByPhone, options: { scope: SCOPE } }))
   const user = ok(await authing.getUserInfo())
   if (user.phone != PHONE) throw new Error(`expected phone ${PHONE}, got ${user.phone}`)
   return `phone ${phone.phoneNumber} shared; logged in with it`

@@ -68,11 +68,22 @@ builtTest(
   60000,
 )
 
+builtTest(
+  '`pnpm demo --platform tt` walks the whole session on Douyin',
+  async () => {
+    const demo = await run(process.execPath, ['scripts/demo.mjs', '--platform', 'tt'])
+    expect({ code: demo.code, stderr: demo.stderr }).toEqual({ code: 0, stderr: '' })
+    expect(demo.stdout).toContain('loginByCode (Douyin)')
+    expect(demo.stdout).toContain('10/10 steps as expected')
+  },
+  60000,
+)
+
 builtTest('`pnpm demo` explains a bad option without a stack trace', async () => {
   const demo = await run(process.execPath, ['scripts/demo.mjs', '--platform', 'foo'])
   expect(demo.code).toBe(2)
   expect(demo.stderr).toBe(
-    '--platform must be one of wx, taro, uniapp, got "foo"\nusage: pnpm demo [--platform wx|taro|uniapp] [--host http://127.0.0.1:3000]\n',
+    '--platform must be one of wx, tt, taro, uniapp, got "foo"\nusage: pnpm demo [--platform wx|tt|taro|uniapp] [--host http://127.0.0.1:3000]\n',
   )
 
   const stopped = await startEmulator({ port: 0, logger: false })
