@@ -16,6 +16,7 @@ import { build, transform } from 'esbuild'
 export const BUNDLES = [
   { name: 'core', dir: 'core', import: '{ Authing }' },
   { name: 'core + wx', dir: 'wx', import: '{ Authing }', target: '3.0 KB', official: { shipped: '6.1 KB', reminified: '6.4 KB' } },
+  { name: 'core + tt', dir: 'tt', import: '{ Authing }', target: '3.0 KB' },
   { name: 'core + taro', dir: 'taro', import: '{ Authing }', target: '3.2 KB' },
   { name: 'core + uniapp', dir: 'uniapp', import: '{ Authing }', target: '3.2 KB' },
   {
