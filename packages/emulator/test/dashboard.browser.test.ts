@@ -52,7 +52,7 @@ describeInChromium('the dashboard in Chromium', () => {
     await page.goto(`${emulator.url}/`)
     expect(page.url()).toBe(`${emulator.url}/__emulator/ui`)
     await page.waitForSelector('.live.on')
-    expect(await page.textContent('nav.tabs')).toBe('RequestsCodesUsersSessionsWeChatFaultsClock')
+    expect(await page.textContent('nav.tabs')).toBe('RequestsCodesUsersSessionsWeChat / DouyinFaultsClock')
   })
 
   test('an SMS code sent through the SDK appears on the page as it is issued, and logs the user in', async () => {
@@ -82,7 +82,7 @@ describeInChromium('the dashboard in Chromium', () => {
   })
 
   test('a WeChat login code minted on the page is a real code, and the copy button copies it', async () => {
-    await tab('WeChat')
+    await tab('WeChat / Douyin')
     await page.fill('input[name=openid]', 'o-dashboard')
     await page.click('text=Mint login code')
     const minted = (await page.getAttribute('[data-minted]', 'data-minted'))!
@@ -93,6 +93,15 @@ describeInChromium('the dashboard in Chromium', () => {
     await page.click('.minted button.copy')
     await page.waitForSelector(`.toast >> text=Copied ${minted}`)
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(minted)
+  })
+
+  test('a Douyin login code minted on the same panel is a real tt.login code, listed with its platform', async () => {
+    await tab('WeChat / Douyin')
+    await page.click('text=Mint Douyin code')
+    await page.waitForSelector('td >> text=Douyin')
+    const [douyin] = await emulator.client.douyinCodes()
+    expect(douyin).toMatchObject({ used: false, source: 'minted' })
+    expect(await page.textContent('.panel')).toContain(douyin!.code)
   })
 
   test("revoking the session on the page makes the SDK's next call fail", async () => {
@@ -174,13 +183,13 @@ describeInChromium('the dashboard in Chromium', () => {
 
   test('switches to Chinese labels, and remembers the choice', async () => {
     await page.click('button.lang')
-    expect(await page.textContent('nav.tabs')).toBe('请求验证码用户会话微信故障注入时钟')
+    expect(await page.textContent('nav.tabs')).toBe('请求验证码用户会话微信 / 抖音故障注入时钟')
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN')
     await page.reload()
     await page.waitForSelector('text=清空日志')
     if (existsSync(CI_OUT)) await page.screenshot({ path: join(CI_OUT, 'dashboard-zh.png') })
     await page.click('button.lang')
-    expect(await page.textContent('nav.tabs')).toBe('RequestsCodesUsersSessionsWeChatFaultsClock')
+    expect(await page.textContent('nav.tabs')).toBe('RequestsCodesUsersSessionsWeChat / DouyinFaultsClock')
   })
 
   test('loaded nothing from anywhere but the emulator, and logged no error', () => {

@@ -20,6 +20,8 @@ export const api = {
   wechatCodes: () => call('GET', '/wechat/codes'),
   mintLoginCode: (input) => call('POST', '/wechat/login-codes', input),
   mintPhoneCode: (input) => call('POST', '/wechat/phone-codes', input),
+  douyinCodes: () => call('GET', '/douyin/codes'),
+  mintDouyinLoginCode: (input) => call('POST', '/douyin/login-codes', input),
   users: (q) => call('GET', q ? `/users?q=${encodeURIComponent(q)}` : '/users'),
   createUser: (input) => call('POST', '/users', input),
   updateUser: (userId, patch) => call('PATCH', at('/users', userId), patch),
