@@ -84,6 +84,7 @@ export default tseslint.config(
       'examples/*/test/**',
       'examples/*/config/**',
       'examples/*/*.{js,cjs}',
+      'test/**',
       '*.{js,mjs,cjs,ts}',
       '.size-limit.cjs',
     ],
@@ -95,7 +96,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['packages/*/test/**', 'examples/*/test/**', 'scripts/test/**'],
+    files: ['packages/*/test/**', 'examples/*/test/**', 'scripts/test/**', 'test/**'],
     languageOptions: { globals: { ...globals.jest } },
     rules: {
       // Tests feed deliberately malformed input and reach into internals.

@@ -1,12 +1,19 @@
-// Prints CI's closing line "N passed, N failed" from jest's JSON result plus the recorded non-jest steps,
-// and exits non-zero when anything failed or jest produced no result at all.
+// Prints CI's closing line "N passed, N failed" from jest's JSON results (the README's test command, the real
+// framework builds) plus the recorded non-jest steps, and exits non-zero when anything failed or a jest run produced
+// no result at all.
+// Usage: node scripts/ci-summary.mjs <jest result .json>... <steps .txt>
 import { existsSync, readFileSync } from 'node:fs'
 
-const [jestFile, stepsFile] = process.argv.slice(2)
+const files = process.argv.slice(2)
 let passed = 0
 let failed = 0
 
-if (jestFile && existsSync(jestFile)) {
+for (const jestFile of files.filter((file) => file.endsWith('.json'))) {
+  if (!existsSync(jestFile)) {
+    console.log(`${jestFile}: jest produced no result (a build or type-check failed before it ran)`)
+    failed += 1
+    continue
+  }
   const jest = JSON.parse(readFileSync(jestFile, 'utf8'))
   passed += jest.numPassedTests
   failed += jest.numFailedTests
@@ -16,12 +23,9 @@ if (jestFile && existsSync(jestFile)) {
     if (suite.status == 'failed' && suite.assertionResults.length == 0) console.log(`failed to run: ${suite.name}\n${suite.message}`)
     for (const test of suite.assertionResults) if (test.status == 'failed') console.log(`failed: ${test.fullName}`)
   }
-} else {
-  console.log('jest produced no result (the build or the type-check failed before it ran)')
-  failed += 1
 }
 
-if (stepsFile && existsSync(stepsFile)) {
+for (const stepsFile of files.filter((file) => !file.endsWith('.json') && existsSync(file))) {
   for (const line of readFileSync(stepsFile, 'utf8').split('\n').filter(Boolean)) {
     const [outcome, ...name] = line.split(' ')
     if (outcome == 'pass') passed++

@@ -15,9 +15,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: 'dist',
+    // One folder per target (dist/weapp, dist/h5), so the builds of several targets live side by side.
+    outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {},
+    // The Authing host can be given when building (AUTHING_HOST=https://… taro build …); src/config.ts falls back to
+    // the local emulator. Always defined: a mini program has no `process` to read at run time.
+    env: { AUTHING_HOST: JSON.stringify(process.env.AUTHING_HOST ?? '') },
     copy: {
       patterns: [],
       options: {},

@@ -9,7 +9,7 @@
 const config = {
   appId: '6500000000000000000a0001',
   userPoolId: '6500000000000000000b0001',
-  host: 'http://127.0.0.1:3000',
+  host: process.env.AUTHING_HOST || 'http://127.0.0.1:3000',
   extIdpConnidentifier: 'wechat-miniprogram',
 
   // Prefills the forms with the emulator's demo user; empty these for a real app.

@@ -1,0 +1,21 @@
+// examples/uniapp (Vue 3) built by uni-app's CLI (vite) for WeChat and for H5, from the packed packages installed in
+// npm's layout (uni-app's vite config preserves symlinks, so with pnpm the packages' own dependencies must be hoisted:
+// `shamefully-hoist=true`): the WeChat build runs in the mini program sandbox, the H5 build in headless Chromium.
+import { join } from 'node:path'
+import { runCli } from './build'
+import { describeMiniProgram } from './miniprogram-target'
+
+const FILES = ['src', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json']
+const uniBuild = (platform: 'mp-weixin' | 'h5') => async (app: string, host: string) => {
+  const ms = await runCli(app, '@dcloudio/vite-plugin-uni/bin/uni.js', ['build', '-p', platform], { AUTHING_HOST: host })
+  return { ms, output: join(app, 'dist/build', platform) }
+}
+
+describeMiniProgram('uni-app (Vue 3) → WeChat (uni build -p mp-weixin)', {
+  name: 'uniapp-mp-weixin',
+  example: 'uniapp',
+  files: FILES,
+  layout: 'hoisted',
+  view: 'wxml',
+  build: uniBuild('mp-weixin'),
+})
