@@ -28,15 +28,26 @@ async function succeeds(driver: AppDriver, button: string, title: string): Promi
   return JSON.parse(text) as Record<string, unknown>
 }
 
+/** Which steps a target runs. */
+export interface StepOptions {
+  /** Adds the WeChat code login (mini program targets: H5 has no `wx.login`; there it must fail cleanly instead). */
+  wechat: boolean
+  /** A known, reported failure of this target, in a few words: its steps are expected to fail until it is fixed. */
+  knownIssue?: string
+}
+
 /**
  * Declares the steps as tests, in order, on one running app (`context()` is called once the app is up).
- * `wechat` adds the WeChat code login (mini program targets only: H5 has no `wx.login`).
  */
-export function declareSteps(context: () => StepContext, options: { wechat: boolean }): void {
+export function declareSteps(context: () => StepContext, options: StepOptions): void {
+  // A target with a known issue runs every step as `test.failing`: each passes only while it still fails, so the
+  // day the issue is fixed they fail, and the known issue must be removed.
+  const declare = options.knownIssue ? test.failing : test
+  const prefix = options.knownIssue ? `[known issue: ${options.knownIssue}] ` : ''
   // Each step starts where the last one left the app: after a failure the rest fail at once, naming it.
   let broken: string | undefined
   const step = (name: string, run: () => Promise<void>) =>
-    test(name, async () => {
+    declare(prefix + name, async () => {
       if (broken) throw new Error(`not run: the step "${broken}" failed`)
       try {
         await run()
@@ -46,8 +57,11 @@ export function declareSteps(context: () => StepContext, options: { wechat: bool
       }
     })
 
-  const signins = async () => (await context().emulator.client.requests()).filter((entry) => entry.path == '/api/v3/signin')
-  const refreshes = async () => (await context().emulator.client.requests()).filter((entry) => entry.path == '/oidc/token')
+  // POSTs only: a browser also sends CORS preflights (OPTIONS) to the same paths.
+  const posts = async (path: string) =>
+    (await context().emulator.client.requests()).filter((entry) => entry.method == 'POST' && entry.path == path)
+  const signins = () => posts('/api/v3/signin')
+  const refreshes = () => posts('/oidc/token')
   const liveSessions = async () => (await context().emulator.client.sessions({ userId: DEMO_USER.userId })).filter((s) => !s.revoked)
 
   const login = async (button: string, encryption: string) => {

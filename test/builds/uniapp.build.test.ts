@@ -3,6 +3,7 @@
 // `shamefully-hoist=true`): the WeChat build runs in the mini program sandbox, the H5 build in headless Chromium.
 import { join } from 'node:path'
 import { runCli } from './build'
+import { describeH5 } from './h5-target'
 import { describeMiniProgram } from './miniprogram-target'
 
 const FILES = ['src', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json']
@@ -18,4 +19,12 @@ describeMiniProgram('uni-app (Vue 3) → WeChat (uni build -p mp-weixin)', {
   layout: 'hoisted',
   view: 'wxml',
   build: uniBuild('mp-weixin'),
+})
+
+describeH5('uni-app (Vue 3) → H5 (uni build)', {
+  name: 'uniapp-h5',
+  example: 'uniapp',
+  files: FILES,
+  layout: 'hoisted',
+  build: uniBuild('h5'),
 })

@@ -7,7 +7,10 @@ import type { Layout } from './app'
 import { runNode } from './build'
 import { describeMiniProgram } from './miniprogram-target'
 
-const installs: [string, Layout][] = [['npm', 'hoisted']]
+const installs: [string, Layout][] = [
+  ['npm', 'hoisted'],
+  ['pnpm', 'isolated'],
+]
 
 for (const [manager, layout] of installs) {
   describeMiniProgram(`native WeChat: ${manager} install, then 构建 npm (miniprogram-ci packNpmManually)`, {

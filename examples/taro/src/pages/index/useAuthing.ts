@@ -69,7 +69,10 @@ export function useAuthing() {
     // 微信小程序限制：Taro.getUserProfile 必须使用 button 触发
     // The profile is optional (since base library 2.27.1 WeChat returns an anonymous one; users then set their
     // avatar and nickname with updateAvatar / updateUserInfo): log in without it if the call fails.
-    const { encryptedData, iv } = await Taro.getUserProfile({ desc: '用于完善会员资料' }).catch(() => ({ encryptedData: '', iv: '' }))
+    // (Only WeChat has it: on H5 the call throws, and the login goes on without the profile too.)
+    const { encryptedData, iv } = await Promise.resolve()
+      .then(() => Taro.getUserProfile({ desc: '用于完善会员资料' }))
+      .catch(() => ({ encryptedData: '', iv: '' }))
 
     // 由于微信小程序 wx.login() 获取 code 、 session_key 有效期及相关数据解密的机制，偶然情况下登录会失败：
     // the error is then shown, and the user taps the button again (提示用户再点击一次按钮重新登录即可)

@@ -30,12 +30,18 @@ const scope = 'openid profile offline_access'
  * nickname with updateAvatar / updateUserInfo): without it the login goes on.
  */
 function getUserProfile(): Promise<{ encryptedData: string; iv: string }> {
+  const none = { encryptedData: '', iv: '' }
   return new Promise((resolve) => {
-    uni.getUserProfile({
-      desc: '用于完善会员资料',
-      success: ({ encryptedData, iv }) => resolve({ encryptedData, iv }),
-      fail: () => resolve({ encryptedData: '', iv: '' }),
-    })
+    // Only WeChat mini programs have it (on H5 the call throws): the login then goes on without the profile.
+    try {
+      uni.getUserProfile({
+        desc: '用于完善会员资料',
+        success: ({ encryptedData, iv }) => resolve({ encryptedData, iv }),
+        fail: () => resolve(none),
+      })
+    } catch {
+      resolve(none)
+    }
   })
 }
 
