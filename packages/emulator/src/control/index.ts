@@ -1,93 +1,52 @@
 // The control plane under /__emulator: inspect and drive the emulator from tests, scripts and the dashboard.
-// Plain JSON in and out, real HTTP statuses, never subject to faults. `createEmulatorClient` wraps every route.
+// Plain JSON in and out, real HTTP statuses, never subject to faults. The routes, their request schemas and answer
+// types are declared in `contract.ts`; here is what each one does.
 import { hashPassword } from '../crypto/hash'
 import type { Emulator } from '../emulator'
 import { ApiError } from '../errors'
-import { FAULT_KINDS } from '../server/faults'
-import { anyObject, arrayOf, bool, each, int, nullable, obj, oneOf, pathParams, str, type Static, type TypedServer } from '../schema'
+import { pathParams, type Static, type TSchema, type TypedServer } from '../schema'
 import type { UserRecord } from '../state'
-import type { EmulatorConfig, EmulatorInfo, FaultSpec, NewUser, UserPatch, UserQuery } from '../types'
-import { createUser, emulatorUser, GENDERS, normalizeEmail, PROFILE_FIELDS, patchUser, USER_STATUSES } from '../services/users'
+import type { UserQuery } from '../types'
+import { createUser, emulatorUser, normalizeEmail, patchUser } from '../services/users'
 import { EMULATOR_VERSION } from '../version'
+import { CONTROL_BASE, CONTROL_ROUTES, type ControlRoute, type ControlRoutes, type PathParams } from './contract'
 
-const BASE = '/__emulator'
+type Infer<S> = S extends TSchema ? Static<S> : unknown
 
-/** The fields of UserSettings, settable at creation and by a patch. */
-const settings = {
-  gender: oneOf(GENDERS),
-  status: oneOf(USER_STATUSES),
-  emailVerified: bool(),
-  phoneVerified: bool(),
-  customData: anyObject(),
-  departmentIds: arrayOf(str()),
+/** The handler of a route: gets the validated request, returns the answer (anything, when the client discards it). */
+type Handler<R> =
+  R extends ControlRoute<infer P, infer Q, infer B, infer Answer, infer _Args>
+    ? (request: {
+        params: Record<PathParams<P>, string>
+        query: Infer<Q>
+        body: Infer<B>
+      }) => Promise<Answer extends void ? unknown : Answer>
+    : never
+
+type Handlers = { [K in keyof ControlRoutes]: Handler<ControlRoutes[K]> }
+
+/** Registers every route of the contract with its handler, its schemas and its success status. */
+function register(app: TypedServer, handlers: Handlers): void {
+  for (const [name, route] of Object.entries(CONTROL_ROUTES) as [
+    keyof ControlRoutes,
+    ControlRoute<string, TSchema, TSchema, unknown, never>,
+  ][]) {
+    const handler = handlers[name] as (request: unknown) => Promise<unknown>
+    const params = [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1] as string)
+    const schema = {
+      ...(params.length > 0 && { params: pathParams(...params) }),
+      ...(route.query && { querystring: route.query }),
+      ...(route.body && { body: route.body }),
+    }
+    app.route({
+      method: route.method,
+      url: `${CONTROL_BASE}${route.path}`,
+      schema,
+      ...(route.bodyLimit && { bodyLimit: route.bodyLimit }),
+      handler: async (request, reply) => reply.code(route.status ?? 200).send(await handler(request)),
+    })
+  }
 }
-
-const newUserSchema = obj({
-  ...each(PROFILE_FIELDS, str),
-  userId: str(),
-  userPoolId: str(),
-  username: str(),
-  email: str(),
-  phone: str(),
-  phoneCountryCode: str(),
-  password: str(),
-  ...settings,
-  wechat: obj({ openid: str(), unionid: str(), extIdpConnidentifier: str() }, ['openid']),
-})
-
-const patchSchema = obj({
-  ...each(PROFILE_FIELDS, () => nullable(str())),
-  username: nullable(str()),
-  email: nullable(str()),
-  phone: nullable(str()),
-  phoneCountryCode: nullable(str()),
-  ...settings,
-})
-
-const seconds = () => int({ minimum: 1 })
-const configSchema = obj({
-  accessTokenLifetime: seconds(),
-  idTokenLifetime: seconds(),
-  refreshTokenLifetime: seconds(),
-  allowRegistration: bool(),
-  revocationResponse: oneOf(['empty', 'json']),
-  errorHttpStatus: oneOf(['always-200', 'mirror']),
-  mirrorExpireIn: bool(),
-  wechatDevIdentity: nullable(str()),
-  wechatDevPhone: nullable(str()),
-  douyinDevIdentity: nullable(str()),
-  codeLifetime: seconds(),
-  resendInterval: int({ minimum: 0 }),
-  actionTokenLifetime: seconds(),
-  verifyOldContact: bool(),
-})
-
-const faultSchema = obj(
-  {
-    route: str(),
-    kind: oneOf(FAULT_KINDS),
-    method: str(),
-    ms: int({ minimum: 0, maximum: 600000 }),
-    status: int({ minimum: 500, maximum: 599 }),
-    times: int({ minimum: 1 }),
-  },
-  ['route', 'kind'],
-)
-
-const userQuerySchema = obj({ q: str(), userId: str(), username: str(), email: str(), phone: str(), openid: str(), userPoolId: str() })
-
-/** True when two types accept exactly the same values. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-
-// The client's documented input types and the schemas that validate them cannot drift apart: this fails to compile
-// when a field is added to, removed from or retyped in only one of them.
-const schemasMatchTypes: [
-  Same<Static<typeof newUserSchema>, NewUser>,
-  Same<Static<typeof patchSchema>, UserPatch>,
-  Same<Static<typeof configSchema>, Partial<EmulatorConfig>>,
-  Same<Static<typeof faultSchema>, FaultSpec>,
-] = [true, true, true, true]
-void schemasMatchTypes
 
 const hasOpenid = (user: UserRecord, openid: string) =>
   user.identities.some((identity) => identity.type === 'openid' && identity.userIdInIdp === openid)
@@ -126,145 +85,122 @@ export function controlRoutes(app: TypedServer, emu: Emulator): void {
     return user
   }
 
-  app.get(BASE, async (): Promise<EmulatorInfo> => ({
-    name: '@authing/miniapp-emulator',
-    version: EMULATOR_VERSION,
-    url: emu.url,
-    controlUrl: `${emu.url}${BASE}`,
-    userPools: [...emu.state.userPools.values()],
-    apps: [...emu.state.apps.values()],
-    connections: [...emu.state.connections.values()],
-    config: { ...emu.config },
-    clock: emu.clock.info(),
-  }))
+  register(app, {
+    info: async () => ({
+      name: '@authing/miniapp-emulator',
+      version: EMULATOR_VERSION,
+      url: emu.url,
+      controlUrl: `${emu.url}${CONTROL_BASE}`,
+      userPools: [...emu.state.userPools.values()],
+      apps: [...emu.state.apps.values()],
+      connections: [...emu.state.connections.values()],
+      config: { ...emu.config },
+      clock: emu.clock.info(),
+    }),
 
-  // Verification codes
-  const codeQuery = obj({ target: str(), channel: str() })
-  app.get(`${BASE}/codes`, { schema: { querystring: codeQuery } }, async (request) => emu.codes.list(request.query))
-  app.get(`${BASE}/codes/latest`, { schema: { querystring: obj({ target: str(), channel: str() }, ['target']) } }, async (request) => {
-    const latest = emu.codes.list(request.query)[0]
-    if (!latest) throw new ApiError(404, `No code has been sent to "${request.query.target}"`)
-    return latest
-  })
+    // Verification codes
+    codes: async ({ query }) => emu.codes.list(query),
+    latestCode: async ({ query }) => {
+      const latest = emu.codes.list(query)[0]
+      if (!latest) throw new ApiError(404, `No code has been sent to "${query.target}"`)
+      return latest
+    },
 
-  // Simulated WeChat
-  app.post(`${BASE}/wechat/login-codes`, { schema: { body: obj({ openid: str(), unionid: str() }) } }, async (request, reply) =>
-    reply.code(201).send(emu.wechat.mintLoginCode(request.body)),
-  )
-  app.post(
-    `${BASE}/wechat/phone-codes`,
-    { schema: { body: obj({ phoneNumber: str(), countryCode: str() }, ['phoneNumber']) } },
-    async (request, reply) => reply.code(201).send(emu.wechat.mintPhoneCode(request.body)),
-  )
-  app.get(`${BASE}/wechat/codes`, async () => emu.wechat.list())
-  // Encrypts for a WeChat or a Douyin login code, whichever platform knows it.
-  app.post(`${BASE}/wechat/encrypt`, { schema: { body: obj({ code: str(), data: anyObject() }, ['code', 'data']) } }, async (request) => {
-    const platform = emu.douyin.knows(request.body.code) ? emu.douyin : emu.wechat
-    return platform.encryptForCode(request.body.code, request.body.data)
-  })
+    // Simulated WeChat
+    mintLoginCode: async ({ body }) => emu.wechat.mintLoginCode(body),
+    mintPhoneCode: async ({ body }) => emu.wechat.mintPhoneCode(body),
+    wechatCodes: async () => emu.wechat.list(),
+    // Encrypts for a WeChat or a Douyin login code, whichever platform knows it.
+    encryptForCode: async ({ body }) => (emu.douyin.knows(body.code) ? emu.douyin : emu.wechat).encryptForCode(body.code, body.data),
 
-  // Simulated Douyin
-  app.post(`${BASE}/douyin/login-codes`, { schema: { body: obj({ openid: str(), unionid: str() }) } }, async (request, reply) =>
-    reply.code(201).send(emu.douyin.mintLoginCode(request.body)),
-  )
-  app.get(`${BASE}/douyin/codes`, async () => emu.douyin.list())
+    // Simulated Douyin
+    mintDouyinLoginCode: async ({ body }) => emu.douyin.mintLoginCode(body),
+    douyinCodes: async () => emu.douyin.list(),
 
-  // Users
-  app.get(`${BASE}/users`, { schema: { querystring: userQuerySchema } }, async (request) =>
-    [...emu.state.users.values()].filter((user) => matches(user, request.query)).map(emulatorUser),
-  )
-  app.post(`${BASE}/users`, { schema: { body: newUserSchema } }, async (request, reply) => {
-    const defaultPoolId = [...emu.state.userPools.keys()][0] ?? ''
-    const user = await createUser(request.body, { state: emu.state, nowIso: emu.clock.iso(), source: 'adminCreated', defaultPoolId })
-    return reply.code(201).send(emulatorUser(user))
-  })
-  app.get<{ Params: { ref: string } }>(`${BASE}/users/:ref`, async (request) => emulatorUser(userByRef(request.params.ref)))
-  app.patch(`${BASE}/users/:ref`, { schema: { params: pathParams('ref'), body: patchSchema } }, async (request) => {
-    const user = userByRef(request.params.ref)
-    patchUser(emu.state, user, request.body, emu.clock.iso())
-    return emulatorUser(user)
-  })
-  app.delete<{ Params: { ref: string } }>(`${BASE}/users/:ref`, async (request) => {
-    const user = userByRef(request.params.ref)
-    emu.state.users.delete(user.userId)
-    emu.tokens.forgetUser(user.userId)
-    return { deleted: user.userId }
-  })
-  app.put(
-    `${BASE}/users/:ref/password`,
-    { schema: { params: pathParams('ref'), body: obj({ password: nullable(str()) }, ['password']) } },
-    async (request) => {
-      const user = userByRef(request.params.ref)
-      user.passwordHash = request.body.password === null ? null : await hashPassword(request.body.password)
-      user.passwordLastSetAt = request.body.password === null ? null : emu.clock.iso()
+    // Users
+    users: async ({ query }) => [...emu.state.users.values()].filter((user) => matches(user, query)).map(emulatorUser),
+    createUser: async ({ body }) => {
+      const defaultPoolId = [...emu.state.userPools.keys()][0] ?? ''
+      return emulatorUser(await createUser(body, { state: emu.state, nowIso: emu.clock.iso(), source: 'adminCreated', defaultPoolId }))
+    },
+    userByRef: async ({ params }) => emulatorUser(userByRef(params.ref)),
+    updateUser: async ({ params, body }) => {
+      const user = userByRef(params.ref)
+      patchUser(emu.state, user, body, emu.clock.iso())
+      return emulatorUser(user)
+    },
+    deleteUser: async ({ params }) => {
+      const user = userByRef(params.ref)
+      emu.state.users.delete(user.userId)
+      emu.tokens.forgetUser(user.userId)
+      return { deleted: user.userId }
+    },
+    setPassword: async ({ params, body }) => {
+      const user = userByRef(params.ref)
+      user.passwordHash = body.password === null ? null : await hashPassword(body.password)
+      user.passwordLastSetAt = body.password === null ? null : emu.clock.iso()
       user.updatedAt = emu.clock.iso()
       return emulatorUser(user)
     },
-  )
 
-  // Sessions
-  app.get(`${BASE}/sessions`, { schema: { querystring: obj({ userId: str() }) } }, async (request) => emu.tokens.sessions(request.query))
-  app.post<{ Params: { id: string } }>(`${BASE}/sessions/:id/revoke`, async (request) => {
-    const session = emu.state.sessions.get(request.params.id)
-    if (!session) throw new ApiError(404, `No session "${request.params.id}"`)
-    emu.tokens.revokeSession(session, 'revoked on the control plane')
-    return emu.tokens.sessions().find((item) => item.id === session.id)
-  })
+    // Sessions
+    sessions: async ({ query }) => emu.tokens.sessions(query),
+    revokeSession: async ({ params }) => {
+      const session = emu.state.sessions.get(params.id)
+      if (!session) throw new ApiError(404, `No session "${params.id}"`)
+      emu.tokens.revokeSession(session, 'revoked on the control plane')
+      return emu.tokens.sessions().find((item) => item.id === session.id)!
+    },
 
-  // Request log
-  const logQuery = obj({ since: str({ pattern: '^\\d+$' }), limit: str({ pattern: '^\\d+$' }) })
-  app.get(`${BASE}/requests`, { schema: { querystring: logQuery } }, async (request) =>
-    emu.requestLog.list(Number(request.query.since ?? 0), request.query.limit ? Number(request.query.limit) : undefined),
-  )
-  app.delete(`${BASE}/requests`, async () => {
-    emu.requestLog.clear()
-    return { cleared: true }
-  })
+    // Request log
+    requests: async ({ query }) => emu.requestLog.list(Number(query.since ?? 0), query.limit ? Number(query.limit) : undefined),
+    clearRequests: async () => {
+      emu.requestLog.clear()
+      return { cleared: true }
+    },
 
-  // State
-  app.post(`${BASE}/reset`, async () => {
-    await emu.reset()
-    return { reset: true }
-  })
-  app.get(`${BASE}/state`, async () => emu.exportState())
-  app.put(`${BASE}/state`, { bodyLimit: 256 * 1024 * 1024 }, async (request) => {
-    emu.importState(request.body)
-    return { imported: true, users: emu.state.users.size }
-  })
-  app.get(`${BASE}/uploads`, async () =>
-    [...emu.state.uploads.values()].map(({ data: _data, createdAt, ...file }) => ({
-      ...file,
-      path: `/uploads/${file.key}`,
-      createdAt: emu.clock.iso(createdAt),
-    })),
-  )
+    // State
+    reset: async () => {
+      await emu.reset()
+      return { reset: true }
+    },
+    exportState: async () => emu.exportState(),
+    importState: async ({ body }) => {
+      emu.importState(body)
+      return { imported: true, users: emu.state.users.size }
+    },
+    uploads: async () =>
+      [...emu.state.uploads.values()].map(({ data: _data, createdAt, ...file }) => ({
+        ...file,
+        path: `/uploads/${file.key}`,
+        createdAt: emu.clock.iso(createdAt),
+      })),
 
-  // Clock
-  app.get(`${BASE}/clock`, async () => emu.clock.info())
-  app.post(`${BASE}/clock`, { schema: { body: obj({ shiftMs: int(), offsetMs: int() }) } }, async (request) => {
-    if (request.body.offsetMs !== undefined) emu.clock.setOffset(request.body.offsetMs)
-    if (request.body.shiftMs !== undefined) emu.clock.shift(request.body.shiftMs)
-    return emu.clock.info()
-  })
+    // Clock
+    clock: async () => emu.clock.info(),
+    setClock: async ({ body }) => {
+      if (body.offsetMs !== undefined) emu.clock.setOffset(body.offsetMs)
+      if (body.shiftMs !== undefined) emu.clock.shift(body.shiftMs)
+      return emu.clock.info()
+    },
 
-  // Faults
-  app.get(`${BASE}/faults`, async () => emu.faults.list())
-  app.post(`${BASE}/faults`, { schema: { body: faultSchema } }, async (request, reply) =>
-    reply.code(201).send(emu.faults.add(request.body, emu.clock.iso())),
-  )
-  app.delete(`${BASE}/faults`, async () => {
-    emu.faults.clear()
-    return { cleared: true }
-  })
-  app.delete<{ Params: { id: string } }>(`${BASE}/faults/:id`, async (request) => {
-    if (!emu.faults.remove(request.params.id)) throw new ApiError(404, `No fault "${request.params.id}"`)
-    return { removed: request.params.id }
-  })
+    // Faults
+    faults: async () => emu.faults.list(),
+    setFault: async ({ body }) => emu.faults.add(body, emu.clock.iso()),
+    clearFaults: async () => {
+      emu.faults.clear()
+      return { cleared: true }
+    },
+    removeFault: async ({ params }) => {
+      if (!emu.faults.remove(params.id)) throw new ApiError(404, `No fault "${params.id}"`)
+      return { removed: params.id }
+    },
 
-  // Config
-  app.get(`${BASE}/config`, async () => ({ ...emu.config }))
-  app.patch(`${BASE}/config`, { schema: { body: configSchema } }, async (request) => {
-    Object.assign(emu.config, request.body)
-    return { ...emu.config }
+    // Config
+    readConfig: async () => ({ ...emu.config }),
+    updateConfig: async ({ body }) => {
+      Object.assign(emu.config, body)
+      return { ...emu.config }
+    },
   })
 }
