@@ -17,8 +17,6 @@ export interface H5Target {
   layout: Layout
   /** Builds the app in `app` with `host` as the Authing host; resolves with the build's time and the site's folder. */
   build(app: string, host: string): Promise<{ ms: number; output: string }>
-  /** A known, reported failure of the target (see `StepOptions.knownIssue`). */
-  knownIssue?: string
 }
 
 /** Declares the target's build (in `beforeAll`), the check of its output and its steps. */
@@ -53,10 +51,10 @@ export function describeH5(title: string, target: H5Target): void {
     afterEach(() => {
       // A script error on the page fails the step it happened in.
       const errors = browser?.errors.splice(0) ?? []
-      if (errors.length && !target.knownIssue) throw new Error(`script errors on the page:\n${errors.join('\n')}`)
+      if (errors.length) throw new Error(`script errors on the page:\n${errors.join('\n')}`)
     })
 
     declareOutputCheck(() => output)
-    declareSteps(() => context, { wechat: false, knownIssue: target.knownIssue })
+    declareSteps(() => context, { wechat: false })
   })
 }

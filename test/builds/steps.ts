@@ -32,22 +32,16 @@ async function succeeds(driver: AppDriver, button: string, title: string): Promi
 export interface StepOptions {
   /** Adds the WeChat code login (mini program targets: H5 has no `wx.login`; there it must fail cleanly instead). */
   wechat: boolean
-  /** A known, reported failure of this target, in a few words: its steps are expected to fail until it is fixed. */
-  knownIssue?: string
 }
 
 /**
  * Declares the steps as tests, in order, on one running app (`context()` is called once the app is up).
  */
 export function declareSteps(context: () => StepContext, options: StepOptions): void {
-  // A target with a known issue runs every step as `test.failing`: each passes only while it still fails, so the
-  // day the issue is fixed they fail, and the known issue must be removed.
-  const declare = options.knownIssue ? test.failing : test
-  const prefix = options.knownIssue ? `[known issue: ${options.knownIssue}] ` : ''
   // Each step starts where the last one left the app: after a failure the rest fail at once, naming it.
   let broken: string | undefined
   const step = (name: string, run: () => Promise<void>) =>
-    declare(prefix + name, async () => {
+    test(name, async () => {
       if (broken) throw new Error(`not run: the step "${broken}" failed`)
       try {
         await run()

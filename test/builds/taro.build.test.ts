@@ -26,8 +26,4 @@ describeH5('Taro → H5 (taro build --type h5)', {
   files: FILES,
   layout: 'isolated',
   build: taroBuild('h5'),
-  // Taro compiles every node_modules package whose path matches /node_modules\/.*taro/, so @authing/miniapp-taro too;
-  // its babel-plugin-transform-taroapi turns `Taro__default.request` in the adapter's "has the default export the
-  // APIs?" test into the named `request` (a function), so the adapter picks the default export, which on H5 has none.
-  knownIssue: 'the Taro adapter picks the API-less default export on H5 once Taro compiles it',
 })

@@ -7,7 +7,7 @@
  *
  * @module \@authing/miniapp-taro
  */
-import Taro, * as TaroExports from '@tarojs/taro'
+import Taro, { chooseImage, getStorage, removeStorage, request, setStorage, uploadFile } from '@tarojs/taro'
 import {
   Authing as Client,
   createMiniProgramAdapter,
@@ -24,20 +24,14 @@ export * from '@authing/miniapp-core'
 declare const crypto: WebCrypto | undefined
 
 /**
- * Taro's APIs as named exports, each named statically (`TaroExports.request`): in Taro's H5 build the default export
- * carries no API functions, and webpack keeps only the named exports that the code names this way. Only APIs that
- * every supported Taro version's H5 build exports are named: webpack fails the build on a missing named export of an
- * ES module imported from ours (so no `chooseMedia` or `onAppShow`; the picker is `chooseImage`).
+ * The APIs an H5 build uses, as named imports. Taro compiles this package with its own Babel preset, whose
+ * `transform-taroapi` plugin keeps a named import of an API that Taro's web library implements and rewrites any
+ * other use of `Taro` to its default export, which on H5 carries helpers (`getEnv`, `ENV_TYPE`) but no API functions.
+ * So the web path must name each API it uses, and only APIs that every supported Taro H5 build has (no `chooseMedia`,
+ * no `onAppShow`; the picker is `chooseImage`).
  */
-function namedExports(): MiniProgramApi {
-  return {
-    request: TaroExports.request,
-    getStorage: TaroExports.getStorage,
-    setStorage: TaroExports.setStorage,
-    removeStorage: TaroExports.removeStorage,
-    uploadFile: TaroExports.uploadFile,
-    chooseImage: TaroExports.chooseImage,
-  }
+function webApis(): MiniProgramApi {
+  return { request, getStorage, setStorage, removeStorage, uploadFile, chooseImage }
 }
 
 /** Whether Taro built this code for the web (H5), where there is no WeChat login and `getRandomValues` is a stub. */
@@ -51,19 +45,21 @@ function isDouyinBuild(): boolean {
 }
 
 /**
- * The Taro adapter: Taro's APIs (which Taro maps to the mini program platform at run time), looked up when called —
- * on the default export, or on the named exports where the default export has none (H5). In a Douyin build it speaks
+ * The Taro adapter: Taro's APIs (which Taro maps to the mini program platform at run time), looked up when a client
+ * is built — the default export in mini program builds, the named imports in H5 builds. In a Douyin build it speaks
  * Douyin's protocol. In an H5 build it has no login code (the WeChat methods fail with `platform`) and takes random
  * bytes from the browser's `crypto`.
  * @param api - a Taro-shaped object to use instead of `@tarojs/taro`
  */
 export function createTaroAdapter(api?: MiniProgramApi): Adapter {
-  const taro = api || (Taro && typeof Taro.request == 'function' ? (Taro as MiniProgramApi) : namedExports())
-  if (typeof taro.request != 'function') {
+  const web = isWebBuild()
+  // In mini program builds the default export is the API object Taro filled in at start-up (wx's or tt's).
+  const taro = api || (web ? webApis() : (Taro as unknown as MiniProgramApi))
+  if (!taro || typeof taro.request != 'function') {
     throw new TypeError('Authing: Taro.request is not available; @authing/miniapp-taro runs in a Taro app')
   }
-  if (!isWebBuild()) return createMiniProgramAdapter(taro, isDouyinBuild() ? 'tt' : 'wx')
-  return createWebAdapter(taro, typeof crypto == 'object' ? crypto : undefined)
+  if (web) return createWebAdapter(taro, typeof crypto == 'object' ? crypto : undefined)
+  return createMiniProgramAdapter(taro, isDouyinBuild() ? 'tt' : 'wx')
 }
 
 /**
