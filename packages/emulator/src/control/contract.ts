@@ -156,7 +156,7 @@ const route =
     entry
 
 const none = () => ({})
-const loginCodeRequest = (input: { openid?: string; unionid?: string } = {}) => ({ body: input })
+const loginCodeRequest = (input?: { openid?: string; unionid?: string }) => ({ body: input ?? {} })
 
 /** Every route of the control plane, keyed by the client method that calls it. */
 export const CONTROL_ROUTES = {
@@ -167,7 +167,7 @@ export const CONTROL_ROUTES = {
     method: 'GET',
     path: '/codes',
     query: obj({ target: str(), channel: str() }),
-    request: (filter: { target?: string; channel?: string } = {}) => ({ query: filter }),
+    request: (filter?: { target?: string; channel?: string }) => ({ query: filter }),
   }),
   /** The newest code sent to a target (phone number without country code, or e-mail). Throws when there is none. */
   latestCode: route<VerificationCodeInfo>()({
@@ -224,7 +224,7 @@ export const CONTROL_ROUTES = {
     method: 'GET',
     path: '/users',
     query: userQuerySchema,
-    request: (query: UserQuery & { q?: string; userPoolId?: string } = {}) => ({ query: { ...query } }),
+    request: (query?: UserQuery & { q?: string; userPoolId?: string }) => ({ query: { ...query } }),
   }),
   /** One user by id, username, e-mail, phone or openid (HTTP 404 when none); the client's `user` wraps it. */
   userByRef: route<EmulatorUser>()({ method: 'GET', path: '/users/:ref', request: (ref: string) => ({ params: { ref } }) }),
@@ -249,7 +249,7 @@ export const CONTROL_ROUTES = {
     method: 'GET',
     path: '/sessions',
     query: obj({ userId: str() }),
-    request: (filter: { userId?: string } = {}) => ({ query: filter }),
+    request: (filter?: { userId?: string }) => ({ query: filter }),
   }),
   /** Revokes a session: all its access, ID and refresh tokens. */
   revokeSession: route<SessionInfo>()({
@@ -262,7 +262,7 @@ export const CONTROL_ROUTES = {
     method: 'GET',
     path: '/requests',
     query: obj({ since: digits(), limit: digits() }),
-    request: (filter: { since?: number; limit?: number } = {}) => ({ query: filter }),
+    request: (filter?: { since?: number; limit?: number }) => ({ query: filter }),
   }),
   /** Empties the request log. */
   clearRequests: route<void>()({ method: 'DELETE', path: '/requests', discard: true, request: none }),
