@@ -49,15 +49,15 @@ test('requests get the client timeout; uploads at least 60 s, or the client time
   const limits: number[] = []
   const spy = (timeout: number) => limits.push(timeout)
   for (const timeout of [5000, 90000]) {
-    let platform: Adapter | undefined
+    const platform: { adapter?: Adapter } = {} // the harness's adapter, known once set up
     const { authing, adapter, login } = setup({
       timeout,
       adapter: {
-        request: (request) => (spy(request.timeout), platform!.request(request)),
-        uploadFile: (upload) => (spy(upload.timeout), platform!.uploadFile(upload)),
+        request: (request) => (spy(request.timeout), platform.adapter!.request(request)),
+        uploadFile: (upload) => (spy(upload.timeout), platform.adapter!.uploadFile(upload)),
       },
     })
-    platform = adapter
+    platform.adapter = adapter
     await login()
     limits.length = 0
     expect((await authing.updateAvatar())[0]).toBeNull()
