@@ -43,6 +43,8 @@ const valid = detected + (counts.Survived || 0) + (counts.NoCoverage || 0)
 const summary = {
   sourceHash: hashBefore,
   measuredAt: new Date().toISOString(),
+  // the files mutated (all of packages/core/src but type-only files, unless --mutate named fewer)
+  files: Object.keys(report.files).map((file) => relative(ROOT, join(ROOT, file)).split('\\').join('/')),
   score: Math.round((detected / valid) * 10000) / 100,
   counts,
   survivors,
