@@ -16,10 +16,7 @@ test.each([
   [{ ...valid, refreshMargin: -1 }, 'refreshMargin must be a number of milliseconds'],
   [{ ...valid, now: 'today' }, 'now must be a function returning epoch milliseconds'],
   [{ ...valid, adapter: 1 }, 'adapter must be an object'],
-  [
-    { ...valid, adapter: { storage: null } },
-    'adapter must be a platform adapter (use the Authing class of @authing/miniapp-wx, -taro or -uniapp)',
-  ],
+  [{ ...valid, adapter: { storage: null } }, 'adapter must be a platform adapter (from @authing/miniapp-wx, -tt, -taro or -uniapp)'],
 ])('%j: "%s"', (options, message) => {
   expect(build(options)).toThrow(new TypeError(`Authing: ${message}`))
 })
