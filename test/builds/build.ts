@@ -43,18 +43,19 @@ export function filesOf(dir: string): string[] {
   })
 }
 
-/** A text the SDK's core always contains (a value it sends): finds the output file that carries the SDK. */
-const SDK_MARKER = 'wechat_mini_program_code_and_phone'
+/** A text the SDK's core always contains (a header name it sends): finds the output file that carries the SDK. */
+const SDK_MARKER = 'x-authing-sdk-version'
 
 /** Records a target's build time and the size (bytes, and gzip) of the output file that holds the SDK. */
 export function report(target: string, output: string, buildMs: number): void {
   const scripts = filesOf(output).filter((file) => file.endsWith('.js'))
   const carrier = scripts.find((file) => readFileSync(file, 'utf8').includes(SDK_MARKER))
-  const bytes = carrier ? readFileSync(carrier) : Buffer.alloc(0)
+  if (!carrier) throw new Error(`no script of ${output} contains "${SDK_MARKER}": the build left the SDK out`)
+  const bytes = readFileSync(carrier)
   const line = {
     target,
     buildSeconds: Math.round(buildMs / 100) / 10,
-    sdkFile: carrier ? relative(output, carrier) : null,
+    sdkFile: relative(output, carrier),
     sdkFileBytes: bytes.length,
     sdkFileGzipBytes: gzipSync(bytes).length,
   }
