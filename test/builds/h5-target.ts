@@ -55,6 +55,6 @@ export function describeH5(title: string, target: H5Target): void {
     })
 
     declareOutputCheck(() => output)
-    declareSteps(() => context, { wechat: false })
+    declareSteps(() => context, {})
   })
 }

@@ -1,9 +1,9 @@
 // One mini program target: an example app built by its framework's CLI, launched in the sandbox with a simulated
-// wx that talks to an in-process emulator, and taken through the steps.
+// wx (or Douyin's tt) that talks to an in-process emulator, and taken through the steps.
 import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { startEmulator, type RunningEmulator } from '@authing/miniapp-emulator'
-import { createWx, type SimulatedWx } from '@authing/miniapp-testing'
+import { createTt, createWx, type SimulatedTt, type SimulatedWx } from '@authing/miniapp-testing'
 import { prepareApp, type Layout } from './app'
 import { report } from './build'
 import { miniProgramDriver } from './host/driver'
@@ -19,6 +19,8 @@ const PAGE = 'pages/index/index'
 export interface MiniProgramTarget {
   /** The name in the build report, e.g. `taro-weapp`. */
   name: string
+  /** The platform the build is for: WeChat (`wx`, WXML templates; the default) or Douyin (`tt`, TTML templates). */
+  platform?: 'wx' | 'tt'
   /** The folder under `examples/`, and what of it the build needs. */
   example: string
   files: string[]
@@ -37,9 +39,10 @@ export interface MiniProgramTarget {
 
 /** Declares the target's build (in `beforeAll`) and its steps. */
 export function describeMiniProgram(title: string, target: MiniProgramTarget): void {
+  const platform = target.platform ?? 'wx'
   describe(title, () => {
     let emulator: RunningEmulator
-    let wx: SimulatedWx
+    let api: SimulatedWx | SimulatedTt
     let context: StepContext
     let output: string
     let app: string | undefined
@@ -50,27 +53,30 @@ export function describeMiniProgram(title: string, target: MiniProgramTarget): v
       const built = await target.build(app, emulator.url)
       output = built.output
       report(target.name, output, built.ms)
-      wx = createWx({ emulator })
-      const program = launchMiniProgram(output, { wx, compile: target.compile })
+      api = platform == 'tt' ? createTt({ emulator }) : createWx({ emulator })
+      const program = launchMiniProgram(output, { api, platform, compile: target.compile })
       const page = program.open(PAGE)
       context = {
         emulator,
-        driver: miniProgramDriver(page, viewOf(target.view, page, output)),
-        randomness: async () => ({ mathRandom: program.mathRandomCalls, secure: wx.count('getRandomValues') }),
+        driver: miniProgramDriver(page, viewOf(target, page, output)),
+        randomness: async () => ({ mathRandom: program.mathRandomCalls, secure: api.count('getRandomValues') }),
       }
     }, 300000)
 
     afterAll(async () => {
-      wx?.cleanup()
+      api?.cleanup()
       await emulator?.close()
       if (app) rmSync(app, { recursive: true, force: true })
     })
 
     declareOutputCheck(() => output)
-    declareSteps(() => context, { wechat: true })
+    declareSteps(() => context, { codeLogin: platform })
   })
 }
 
-function viewOf(kind: MiniProgramTarget['view'], page: PageInstance, output: string): View {
-  return kind == 'taro' ? taroView(page) : wxmlView(page, readFileSync(join(output, `${PAGE}.wxml`), 'utf8'))
+function viewOf(target: MiniProgramTarget, page: PageInstance, output: string): View {
+  if (target.view == 'taro') return taroView(page)
+  const platform = target.platform ?? 'wx'
+  const template = join(output, `${PAGE}.${platform == 'tt' ? 'ttml' : 'wxml'}`)
+  return wxmlView(page, readFileSync(template, 'utf8'), platform)
 }

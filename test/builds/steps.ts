@@ -1,6 +1,6 @@
 // The steps every built target runs against the emulator, as a user taps through the example app: password logins
 // (plain, RSA, SM2), the profile, an automatic refresh after the server's clock moved past the access token's
-// lifetime, logout, and on mini programs the WeChat code login. Each step is one test, so results count per step.
+// lifetime, logout, and on mini programs the platform's code login (WeChat's or Douyin's). Each step is one test, so results count per step.
 import { DEMO_USER, type RunningEmulator } from '@authing/miniapp-emulator'
 import type { AppDriver } from './host/driver'
 
@@ -30,8 +30,11 @@ async function succeeds(driver: AppDriver, button: string, title: string): Promi
 
 /** Which steps a target runs. */
 export interface StepOptions {
-  /** Adds the WeChat code login (mini program targets: H5 has no `wx.login`; there it must fail cleanly instead). */
-  wechat: boolean
+  /**
+   * The mini program platform whose code login (`wx.login`, `tt.login`) the app logs in with; none on H5, which has
+   * no code login: there it must fail cleanly instead.
+   */
+  codeLogin?: 'wx' | 'tt'
 }
 
 /**
@@ -120,7 +123,7 @@ export function declareSteps(context: () => StepContext, options: StepOptions): 
     await logout()
   })
 
-  if (!options.wechat) {
+  if (!options.codeLogin) {
     step('WeChat code login is refused with an error, and the user stays logged out', async () => {
       const { driver } = context()
       await driver.waitForText('#status', 'Logged out')
@@ -131,12 +134,17 @@ export function declareSteps(context: () => StepContext, options: StepOptions): 
     })
   }
 
-  if (options.wechat) {
-    step('WeChat code login (wx.login)', async () => {
+  if (options.codeLogin) {
+    const platform = options.codeLogin == 'tt' ? 'Douyin' : 'WeChat'
+    step(`${platform} code login (${options.codeLogin}.login)`, async () => {
       const { driver } = context()
       await driver.waitForText('#status', 'Logged out')
       const state = await succeeds(driver, '#loginByCode', 'loginByCode')
       expect(state).toMatchObject({ access_token: expect.any(String) })
+      // The SDK spoke the platform's own protocol: its code went in as that platform's connection.
+      const connection = `${options.codeLogin == 'tt' ? 'douyin' : 'wechat'}_mini_program_code`
+      const signin = (await posts('/api/v3/signin-by-mobile')).pop()!
+      expect(signin.requestBody).toMatch(new RegExp(`"connection":\\s*"${connection}"`))
       await driver.waitForText('#status', 'Logged in')
       await logout()
     })

@@ -1,5 +1,5 @@
-// examples/taro built by Taro 4's CLI (webpack5 runner) for WeChat and for H5, from the packed packages installed in
-// pnpm's default layout: the WeChat build runs in the mini program sandbox, the H5 build in headless Chromium.
+// examples/taro built by Taro 4's CLI (webpack5 runner) for WeChat, Douyin and H5, from the packed packages installed
+// in pnpm's default layout: the mini program builds run in the sandbox, the H5 build in headless Chromium.
 import { join } from 'node:path'
 import { runCli } from './build'
 import { describeH5 } from './h5-target'
@@ -18,6 +18,16 @@ describeMiniProgram('Taro → WeChat (taro build --type weapp)', {
   layout: 'isolated',
   view: 'taro',
   build: taroBuild('weapp'),
+})
+
+describeMiniProgram('Taro → Douyin (taro build --type tt)', {
+  name: 'taro-tt',
+  platform: 'tt',
+  example: 'taro',
+  files: FILES,
+  layout: 'isolated',
+  view: 'taro',
+  build: taroBuild('tt'),
 })
 
 describeH5('Taro → H5 (taro build --type h5)', {

@@ -17,7 +17,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     // One folder per target (dist/weapp, dist/h5), so the builds of several targets live side by side.
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // WeChat and H5 are built into Taro's CLI; Douyin (--type tt) comes from its platform plugin.
+    plugins: ['@tarojs/plugin-platform-tt'],
     defineConstants: {},
     // The Authing host can be given when building (AUTHING_HOST=https://… taro build …); src/config.ts falls back to
     // the local emulator. Always defined: a mini program has no `process` to read at run time.

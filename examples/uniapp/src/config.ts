@@ -5,12 +5,12 @@
 //   appId                 Authing console -> Applications -> your mini program app -> App ID
 //   userPoolId            Authing console -> Settings -> Basic settings -> User pool ID
 //   host                  the app's authentication address, e.g. 'https://my-app.authing.cn' (or your private deployment)
-//   extIdpConnidentifier  the unique identifier of the WeChat mini program identity source
+//   extIdpConnidentifier  the unique identifier of the WeChat (or, built for Douyin, the Douyin) mini program identity source
 const config = {
   appId: '6500000000000000000a0001',
   userPoolId: '6500000000000000000b0001',
   host: process.env.AUTHING_HOST || 'http://127.0.0.1:3000',
-  extIdpConnidentifier: 'wechat-miniprogram',
+  extIdpConnidentifier: process.env.UNI_PLATFORM === 'mp-toutiao' ? 'douyin-miniprogram' : 'wechat-miniprogram',
 
   // Prefills the forms with the emulator's demo user; empty these for a real app.
   demo: {

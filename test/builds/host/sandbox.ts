@@ -1,6 +1,6 @@
-// A mini program's JavaScript runtime, as WeChat gives it to a built app: one module per file with `require`,
-// `module` and `exports`, `require` resolving only inside the app (relative paths, then `miniprogram_npm/`), and the
-// globals `wx`, `App`, `Page`, `Component`, `getApp`, `getCurrentPages` and WeChat's `global` (an object of its own,
+// A mini program's JavaScript runtime, as WeChat (or Douyin) gives it to a built app: one module per file with
+// `require`, `module` and `exports`, `require` resolving only inside the app (relative paths, then `miniprogram_npm/`),
+// and the globals `wx` (Douyin: `tt`), `App`, `Page`, `Component`, `getApp`, `getCurrentPages` and WeChat's `global` (an object of its own,
 // not Node's). Nothing of Node is reachable: the code runs in its own `vm` context, so `process`, `Buffer` and Node's
 // `require` are simply not defined.
 import { existsSync, readFileSync, statSync } from 'node:fs'
@@ -10,8 +10,10 @@ import { PageInstance, type Registration } from './page'
 
 /** What the sandbox gives a mini program. */
 export interface MiniProgramOptions {
-  /** The platform API: a simulated `wx` from `@authing/miniapp-testing`. */
-  wx: object
+  /** The platform API: a simulated `wx` or `tt` from `@authing/miniapp-testing`. */
+  api: object
+  /** The global the platform API is under: `wx` on WeChat (the default), `tt` on Douyin. */
+  platform?: 'wx' | 'tt'
   /**
    * Turns a source file into what WeChat runs, where the build leaves that to WeChat DevTools (a native app's ES
    * modules are compiled to CommonJS when DevTools builds it). Default: files run as they are.
@@ -43,7 +45,7 @@ export function launchMiniProgram(root: string, options: MiniProgramOptions): Mi
   let registering: Registration | undefined
 
   const context = vm.createContext({
-    wx: options.wx,
+    [options.platform ?? 'wx']: options.api,
     App: (options: Record<string, unknown>) => {
       app = options
     },
@@ -67,7 +69,7 @@ export function launchMiniProgram(root: string, options: MiniProgramOptions): Mi
     clearInterval,
   })
 
-  // Counts Math.random calls: a secure random source must come from wx.getRandomValues instead.
+  // Counts Math.random calls: a secure random source must come from the platform's getRandomValues instead.
   let mathRandomCalls = 0
   const math = vm.runInContext('Math', context) as Math
   const random = math.random
@@ -126,6 +128,8 @@ export function launchMiniProgram(root: string, options: MiniProgramOptions): Mi
       load(join(root, `${route}.js`))
       if (!registering) throw new Error(`${route}.js did not call Page() or Component()`)
       const page = new PageInstance(route, registering)
+      // Douyin's page instance is node 0 of its webview: frameworks (uni-app) tell a page from a component by it.
+      if (options.platform == 'tt') Object.assign(page.instance, { __nodeId__: 0, __webviewId__: pages.length + 1 })
       pages.push(page)
       page.launch(query)
       return page

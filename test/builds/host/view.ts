@@ -21,9 +21,12 @@ function matches(selector: string, id: string, classes: string[]): boolean {
 
 const camel = (name: string) => name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())
 
-/** The view of a page with its own WXML (native pages, uni-app, and other compilers that emit static WXML). */
-export function wxmlView(page: PageInstance, wxml: string): View {
-  const tree = parseWxml(wxml)
+/**
+ * The view of a page with its own WXML (native pages, uni-app, and other compilers that emit static WXML), or TTML
+ * on Douyin (`prefix` `tt`).
+ */
+export function wxmlView(page: PageInstance, wxml: string, prefix: 'wx' | 'tt' = 'wx'): View {
+  const tree = parseWxml(wxml, prefix)
   return (selector) => {
     const classesOf = (element: Rendered) => [element.attrs.class].flat().join(' ').split(/\s+/).filter(Boolean)
     const element = findRendered(renderWxml(tree, page.instance.data), (e) => matches(selector, String(e.attrs.id ?? ''), classesOf(e)))

@@ -1,7 +1,7 @@
 // Renders a page's WXML against its data, as WeChat's view layer does, to know what is on screen: which elements
 // exist (wx:if / wx:elif / wx:else, wx:for), their text, and the event handlers bound to them.
 // It covers the WXML that frameworks and hand-written pages emit for plain pages; <template>, <import> and <wxs>
-// are refused rather than rendered wrongly.
+// are refused rather than rendered wrongly. Douyin's TTML is the same language with `tt:` for `wx:`.
 
 /** An element as parsed: its tag, raw attributes and children (elements or raw text). */
 interface Parsed {
@@ -22,8 +22,11 @@ const TOKEN = /<!--[\s\S]*?-->|<\/([\w:-]+)\s*>|<([\w:-]+)((?:\s+[^\s=>/]+(?:\s*
 const ATTR = /([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'))?/g
 const UNSUPPORTED = new Set(['template', 'import', 'include', 'wxs'])
 
-/** Parses WXML into a tree under a synthetic root. */
-export function parseWxml(source: string): Parsed {
+/**
+ * Parses WXML into a tree under a synthetic root. `prefix` is the directives' prefix (`tt` for Douyin's TTML); they
+ * are kept as `wx:` directives, which the renderer knows.
+ */
+export function parseWxml(source: string, prefix: 'wx' | 'tt' = 'wx'): Parsed {
   const root: Parsed = { tag: '#root', attrs: {}, children: [] }
   const stack = [root]
   for (const [token, closing, tag, attrs, selfClosing] of source.matchAll(TOKEN)) {
@@ -34,7 +37,9 @@ export function parseWxml(source: string): Parsed {
     } else if (tag) {
       if (UNSUPPORTED.has(tag)) throw new Error(`WXML: <${tag}> is not supported by this renderer`)
       const element: Parsed = { tag, attrs: {}, children: [] }
-      for (const [, name, double, single] of attrs.matchAll(ATTR)) element.attrs[name] = double ?? single ?? ''
+      for (const [, name, double, single] of attrs.matchAll(ATTR)) {
+        element.attrs[name.startsWith(`${prefix}:`) ? `wx:${name.slice(prefix.length + 1)}` : name] = double ?? single ?? ''
+      }
       parent.children.push(element)
       if (!selfClosing) stack.push(element)
     } else {
