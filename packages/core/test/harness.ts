@@ -169,3 +169,30 @@ export function setup(options: Partial<AuthingOptions> = {}, protocol?: Platform
   }
   return { authing, clock, server, ...platform, key, login }
 }
+
+/** A promise the test settles by hand, to hold an answer until the test has changed something meanwhile. */
+export function deferred<T = void>() {
+  let resolve!: (value: T) => void
+  let reject!: (reason: unknown) => void
+  const promise = new Promise<T>((settleWith, failWith) => ((resolve = settleWith), (reject = failWith)))
+  return { promise, resolve, reject }
+}
+
+/**
+ * Holds the server's answer to the next request on `route` (e.g. `POST /oidc/token`): `reached` resolves when the
+ * request arrives; `release()` lets the route answer as it would have, or with `answer` when given. Later requests
+ * on the route are answered at once.
+ */
+export function holdNext(server: ReturnType<typeof createServer>, route: string, answer?: HttpResponse) {
+  const reached = deferred()
+  const released = deferred()
+  const original = server.handlers[route]
+  server.handlers[route] = async (request) => {
+    if (original) server.handlers[route] = original
+    else delete server.handlers[route]
+    reached.resolve()
+    await released.promise
+    return answer || server.handle(request)
+  }
+  return { reached: reached.promise, release: () => released.resolve() }
+}

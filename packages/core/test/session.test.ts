@@ -1,6 +1,6 @@
 // The login state store and the refresh engine.
 import type { LoginState, LoginStateEvent } from '@authing/miniapp-core'
-import { envelope, setup } from './harness'
+import { envelope, holdNext, setup } from './harness'
 
 const HOUR = 3600 * 1000
 
@@ -16,6 +16,12 @@ test('storage is read once, then served from memory; written only on change', as
   await authing.getUserInfo()
   await authing.getUserInfo()
   expect(calls).toEqual(['request', 'request'])
+})
+
+test('a login writes storage once', async () => {
+  const { authing, calls } = setup()
+  await authing.loginByPassword({ passwordPayload: { account: 'alice', password: 'pw' } })
+  expect(calls).toEqual(['request', 'setItem'])
 })
 
 test('a stored official login state is picked up (upgrade keeps users logged in)', async () => {
@@ -62,6 +68,20 @@ test('expires_at is epoch ms from the injected clock', async () => {
   expect((storage.get(key) as LoginState).expires_at).toBe(clock.now + 3600 * 1000)
 })
 
+test.each([
+  ['no access token', { refresh_token: 'rt', expires_in: 3600 }],
+  ['an empty access token', { access_token: '', expires_in: 3600 }],
+  ['an access token that is not a string', { access_token: 42, expires_in: 3600 }],
+])('a login answer with %s fails and keeps the old state', async (_name, tokens) => {
+  const { authing, server, storage, key, login } = setup()
+  const before = await login()
+  server.handlers['POST /api/v3/signin'] = () => envelope(tokens)
+  const [error] = await authing.loginByPassword({ passwordPayload: { account: 'bob', password: 'pw' } })
+  expect(error).toEqual({ code: 'server', message: 'Unusable server answer: no access token' })
+  expect((await authing.getLoginState())[1]).toEqual(before)
+  expect(storage.get(key)).toEqual(before)
+})
+
 describe('automatic refresh', () => {
   test('an authenticated call after expiry refreshes first, then proceeds', async () => {
     const { authing, clock, requests, login } = setup()
@@ -80,6 +100,18 @@ describe('automatic refresh', () => {
     clock.now += HOUR - 4 * 60 * 1000
     await authing.getUserInfo()
     expect(requests.map((r) => r.path)).toEqual(['/oidc/token', '/api/v3/get-profile'])
+  })
+
+  test('the margin counts from its first millisecond: at expires_at - margin the token is renewed', async () => {
+    const margin = 5 * 60 * 1000
+    const { authing, clock, requests, login } = setup({ refreshMargin: margin })
+    const state = await login()
+    clock.now = state!.expires_at - margin - 1
+    await authing.getUserInfo()
+    expect(requests.map((r) => r.path)).toEqual(['/api/v3/get-profile'])
+    clock.now += 1
+    await authing.getUserInfo()
+    expect(requests.map((r) => r.path)).toEqual(['/api/v3/get-profile', '/oidc/token', '/api/v3/get-profile'])
   })
 
   test('20 concurrent calls after expiry share exactly one refresh and all succeed', async () => {
@@ -163,6 +195,16 @@ describe('automatic refresh', () => {
     expect(requests.map((r) => r.path)).toEqual(['/api/v3/get-profile', '/oidc/token', '/api/v3/get-profile'])
   })
 
+  test('a user call refused otherwise than with 401 is reported as it is: no refresh, no retry', async () => {
+    const { authing, server, requests, login } = setup()
+    const state = await login()
+    server.handlers['GET /api/v3/get-profile'] = () => envelope(undefined, 403, { apiCode: 2001 })
+    const [error] = await authing.getUserInfo()
+    expect(error).toMatchObject({ code: 'api', statusCode: 403, apiCode: 2001 })
+    expect(requests.map((r) => r.path)).toEqual(['/api/v3/get-profile'])
+    expect((await authing.getLoginState())[1]).toEqual(state)
+  })
+
   test('a second 401 after the retry is reported, not looped', async () => {
     const { authing, server, requests, login } = setup()
     await login()
@@ -172,13 +214,30 @@ describe('automatic refresh', () => {
     expect(requests.map((r) => r.path)).toEqual(['/api/v3/get-profile', '/oidc/token', '/api/v3/get-profile'])
   })
 
-  test('a 401 without a refresh token ends the session', async () => {
-    const { authing, server, login } = setup()
+  test('a 401 without a refresh token ends the session at once, with the refusal as the reason', async () => {
+    const { authing, server, requests, login } = setup()
     server.handlers['POST /api/v3/signin'] = () => envelope({ access_token: 'only', expires_in: 3600 })
     await login()
+    server.handlers['GET /api/v3/get-profile'] = () => envelope(undefined, 401, { apiCode: 2020, message: 'token revoked' })
     const [error] = await authing.getUserInfo()
-    expect(error).toMatchObject({ code: 'session_expired' })
+    expect(error).toEqual({ code: 'session_expired', message: 'Session ended, log in again: token revoked', statusCode: 401 })
+    expect(requests.map((r) => r.path)).toEqual(['/api/v3/get-profile']) // no refresh attempted without a refresh token
     expect((await authing.getLoginState())[0]).toMatchObject({ code: 'not_logged_in' })
+  })
+
+  test('without a refresh token, a state inside the margin is used until its last millisecond, then ends', async () => {
+    const { authing, server, clock, requests, storage, key, login } = setup()
+    server.handlers['POST /api/v3/signin'] = () => envelope({ access_token: 'only', expires_in: 3600 })
+    const state = await login()
+    clock.now = state!.expires_at - 1 // inside the one-minute margin, not yet expired
+    expect(await authing.getLoginState()).toEqual([null, state])
+    clock.now += 1
+    expect((await authing.getLoginState())[0]).toEqual({
+      code: 'session_expired',
+      message: 'Session ended, log in again: the access token has expired and there is no refresh token',
+    })
+    expect(requests).toHaveLength(0)
+    expect(storage.has(key)).toBe(false)
   })
 
   test('an expired state without refresh token ends with session_expired, no request', async () => {
@@ -190,18 +249,52 @@ describe('automatic refresh', () => {
     expect(requests).toHaveLength(0)
   })
 
+  /** An adapter whose app-show listeners the test calls; `registered` counts the subscriptions. */
+  function foreground() {
+    const listeners: (() => void)[] = []
+    const onAppShow = (listener: () => void) => (listeners.push(listener), () => {})
+    return { onAppShow, show: () => listeners.forEach((listener) => listener()), registered: () => listeners.length }
+  }
+
   test('the app coming back to the foreground renews an expiring session in the background', async () => {
-    let show: () => void = () => {}
-    const { authing, clock, requests, login } = setup({ adapter: { onAppShow: (listener) => ((show = listener), () => {}) } })
+    const { onAppShow, show } = foreground()
+    const { authing, clock, server, requests, login } = setup({ adapter: { onAppShow } })
     await login()
     await authing.getLoginState()
     show()
-    await new Promise((r) => setTimeout(r, 10))
-    expect(requests).toHaveLength(0) // not expiring yet
+    expect(requests).toHaveLength(0) // not expiring yet (a renewal sends its request before its first await)
     clock.now += 2 * HOUR
+    const { reached, release } = holdNext(server, 'POST /oidc/token')
     show()
-    await new Promise((r) => setTimeout(r, 10))
+    await reached
+    const renewing = authing.getLoginState() // shares the renewal in flight
+    release()
+    expect((await renewing)[1]!.access_token).toBe('at-2')
     expect(requests.map((r) => r.path)).toEqual(['/oidc/token'])
+  })
+
+  test('the foreground is watched once, however many calls load or change the state', async () => {
+    const { onAppShow, registered } = foreground()
+    const { authing, clock, login } = setup({ adapter: { onAppShow } })
+    await authing.getLoginState()
+    await login()
+    clock.now += 2 * HOUR
+    await authing.getUserInfo()
+    await authing.logout()
+    expect(registered()).toBe(1)
+  })
+
+  test('the foreground renews nothing when logged out or when the session has no refresh token', async () => {
+    const { onAppShow, show } = foreground()
+    const { authing, server, clock, requests, login } = setup({ adapter: { onAppShow } })
+    await authing.getLoginState() // loaded: logged out
+    expect(show).not.toThrow()
+    server.handlers['POST /api/v3/signin'] = () => envelope({ access_token: 'only', expires_in: 3600 })
+    const state = await login()
+    clock.now = state!.expires_at - 1 // inside the margin
+    show()
+    expect(requests).toHaveLength(0)
+    expect(await authing.getLoginState()).toEqual([null, state])
   })
 })
 
@@ -241,6 +334,38 @@ describe('listeners', () => {
     expect((await authing.getLoginState())[1]!.access_token).toBe('at-1')
   })
 
+  test('unsubscribing twice removes no other listener', async () => {
+    const { authing } = setup()
+    const seen: string[] = []
+    const unsubscribe = authing.onLoginStateChange(() => seen.push('first'))
+    authing.onLoginStateChange(() => seen.push('second'))
+    unsubscribe()
+    unsubscribe()
+    await authing.loginByPassword({ passwordPayload: { account: 'a', password: 'p' } })
+    expect(seen).toEqual(['second'])
+  })
+
+  test('a listener that unsubscribes while being told does not make the next one miss the change', async () => {
+    const { authing } = setup()
+    const seen: string[] = []
+    const unsubscribe = authing.onLoginStateChange((_state, event) => (seen.push(`first:${event}`), unsubscribe()))
+    authing.onLoginStateChange((_state, event) => seen.push(`second:${event}`))
+    await authing.loginByPassword({ passwordPayload: { account: 'a', password: 'p' } })
+    await authing.logout()
+    expect(seen).toEqual(['first:login', 'second:login', 'second:logout'])
+  })
+
+  test('logging out or clearing when already logged out tells the listeners nothing', async () => {
+    const { authing, login } = setup()
+    await login()
+    const events: string[] = []
+    authing.onLoginStateChange((_state, event) => events.push(event))
+    await authing.logout()
+    await authing.logout()
+    await authing.clearLoginState()
+    expect(events).toEqual(['logout'])
+  })
+
   test('a non-function listener gives a harmless unsubscribe', () => {
     const { authing } = setup()
     expect(() => (authing.onLoginStateChange as (x: unknown) => () => void)(42)()).not.toThrow()
@@ -277,12 +402,15 @@ describe('logout', () => {
     const { authing, clock, server, login } = setup()
     await login()
     clock.now += 2 * HOUR
-    const release = holdRefresh(server)
+    const { reached, release } = holdNext(server, 'POST /oidc/token')
     const pending = authing.getUserInfo()
-    await new Promise((r) => setTimeout(r, 5))
+    await reached
     await authing.logout()
     release()
-    expect((await pending)[0]).toMatchObject({ code: 'not_logged_in' })
+    expect((await pending)[0]).toEqual({
+      code: 'not_logged_in',
+      message: 'Not logged in: logged out while the session was being renewed',
+    })
     expect((await authing.getLoginState())[0]).toMatchObject({ code: 'not_logged_in' })
   })
 

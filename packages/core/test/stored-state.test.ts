@@ -28,3 +28,11 @@ test.each([
   storage.set(key, stored)
   expect((await authing.getLoginState())[0]).toEqual({ code: 'not_logged_in', message: 'Not logged in' })
 })
+
+test('a stored value that is not an object counts as logged out, even a function carrying the fields', async () => {
+  // A custom adapter's storage may keep values as they are, without serialising them.
+  const tokens = Object.assign(() => {}, { access_token: 'at-x', expires_at: future })
+  const storage = { getItem: async () => tokens, setItem: async () => {}, removeItem: async () => {} }
+  const { authing } = setup({ adapter: { storage } })
+  expect((await authing.getLoginState())[0]).toEqual({ code: 'not_logged_in', message: 'Not logged in' })
+})
