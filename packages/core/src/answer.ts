@@ -28,7 +28,7 @@ export function toAnswer(status: number, delivered: unknown): Answer {
     try {
       body = JSON.parse(delivered)
     } catch {
-      body = undefined // unreadable text (an HTML error page, a cut-off body): reported as a server failure
+      // unreadable text (an HTML error page, a cut-off body) stays text, which reads as no body: a server failure
     }
   }
   return { status, body: body && typeof body == 'object' ? (body as Record<string, unknown>) : {} }

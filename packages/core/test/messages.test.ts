@@ -36,6 +36,16 @@ test('invalid_argument names the argument', async () => {
     code: 'invalid_argument',
     message: sentence('invalid_argument', 'options must be an object'),
   })
+  // a function is not an argument object (and is not copied as one)
+  expect((await authing.sendSms((() => {}) as never))[0]).toEqual({
+    code: 'invalid_argument',
+    message: sentence('invalid_argument', 'params must be an object'),
+  })
+  // a path that breaks off at null names the field it was looking for
+  expect((await authing.loginByPassword({ passwordPayload: null } as never))[0]).toEqual({
+    code: 'invalid_argument',
+    message: sentence('invalid_argument', 'passwordPayload.password must be a non-empty string'),
+  })
 })
 
 test('not_logged_in is the sentence alone', async () => {
@@ -64,6 +74,22 @@ test('network and timeout quote the platform', async () => {
     code: 'network',
     message: sentence('network', 'offline'),
   })
+})
+
+test('a failure is described by its errMsg, else its message, else itself; a blank or empty one says so', async () => {
+  let reason: unknown
+  const { authing } = setup({ adapter: { request: () => Promise.reject(reason) } })
+  const failureWith = async (rejection: unknown) => {
+    reason = rejection
+    return (await authing.sendEmailCode({ email: 'a@b.c', channel: 'CHANNEL_LOGIN' }))[0]!.message
+  }
+  expect(await failureWith({ errMsg: '  ', message: 'socket closed' })).toBe(sentence('network', 'socket closed'))
+  // a function is read like an object: its errMsg, not its source text
+  expect(await failureWith(Object.assign(() => 'source', { errMsg: 'request:fail abort' }))).toBe(
+    sentence('network', 'request:fail abort'),
+  )
+  expect(await failureWith(null)).toBe(sentence('network', 'unknown error'))
+  expect(await failureWith(0)).toBe(sentence('network', '0'))
 })
 
 test("api and server errors carry the server's words; without them, what the answer was", async () => {
@@ -99,6 +125,20 @@ test("api and server errors carry the server's words; without them, what the ans
     apiCode: 9,
     requestId: 'r1',
     message: 'Internal',
+  })
+  // an HTTP 5xx is the server's failure, whatever status its body claims
+  server.handlers['POST /api/v3/send-sms'] = () => ({ status: 500, body: { statusCode: 400, message: 'Bad thing' } })
+  expect((await authing.sendSms({ phoneNumber: '1', channel: 'CHANNEL_LOGIN' }))[0]).toEqual({
+    code: 'server',
+    statusCode: 400,
+    message: 'Bad thing',
+  })
+  // JSON that is no object (here `null`) is an answer without a body
+  server.handlers['POST /api/v3/send-sms'] = () => ({ status: 200, body: 'null' })
+  expect((await authing.sendSms({ phoneNumber: '1', channel: 'CHANNEL_LOGIN' }))[0]).toEqual({
+    code: 'server',
+    statusCode: 200,
+    message: sentence('server', 'HTTP 200'),
   })
 })
 

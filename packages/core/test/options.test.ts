@@ -22,6 +22,7 @@ test.each([
   ['userPoolId', { ...valid, userPoolId: ['x'] }],
   ['host', { ...valid, host: 'http://auth.example.com' }],
   ['host', { ...valid, host: 'http://192.168.1.2:3000' }],
+  ['host', { ...valid, host: 'xhttp://localhost:3000' }],
   ['host', { ...valid, host: 'ftp://auth.example.com' }],
   ['host', { ...valid, host: 'auth.example.com' }],
   ['host', { ...valid, host: 42 }],
@@ -81,6 +82,7 @@ test.each([
   'HTTPS://x.y',
   'http://localhost:3000',
   'http://127.0.0.1:8080',
+  'http://127.100.20.1:3000',
   'http://[::1]:3000',
   'http://localhost',
 ])('accepts host %s', (host) => {

@@ -76,3 +76,27 @@ test('JSON bodies and forms say what they are; the version headers go with every
     expect(revocation.headers['x-authing-request-from']).toBe('sdk-miniapp')
   }
 })
+
+test('V3 calls go under /api/v3/, other paths as given; only a GET has a query; an upload sends the field `file`', async () => {
+  const urls: string[] = []
+  const platform: { adapter?: Adapter } = {}
+  const { authing, adapter, login } = setup({
+    adapter: {
+      request: (request) => (urls.push(`${request.method} ${request.url}`), platform.adapter!.request(request)),
+      uploadFile: (upload) => (urls.push(`upload ${upload.name} ${upload.url}`), platform.adapter!.uploadFile(upload)),
+    },
+  })
+  platform.adapter = adapter
+  await login()
+  urls.length = 0
+  await authing.getUserInfo({ withIdentities: true })
+  await authing.updateAvatar()
+  await authing.logout()
+  expect(urls).toEqual([
+    'GET https://auth.example.com/api/v3/get-profile?withCustomData=false&withDepartmentIds=false&withIdentities=true',
+    'upload file https://auth.example.com/api/v2/upload?folder=avatar',
+    'POST https://auth.example.com/api/v3/update-profile',
+    'POST https://auth.example.com/oidc/token/revocation',
+    'POST https://auth.example.com/oidc/token/revocation',
+  ])
+})
