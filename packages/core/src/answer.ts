@@ -57,6 +57,8 @@ export function answerError({ status, body }: Answer): AuthingError {
   }
   if (said) details.message = said
   if (oauthError == 'invalid_grant') return authingError('session_expired', oauthError, details)
-  if (statusCode >= 500 || status >= 500 || !(said || oauthError)) return authingError('server', `HTTP ${status}`, details)
-  return authingError('api', oauthError, details)
+  // A refusal is a 4xx the server explained. Anything else that could not be read (a 5xx, an answer without words, a
+  // success without what was asked for) is the server's failure.
+  const refused = statusCode >= 400 && statusCode < 500 && status < 500 && (said || oauthError)
+  return refused ? authingError('api', oauthError, details) : authingError('server', `HTTP ${status}`, details)
 }

@@ -49,8 +49,8 @@ const shallowCopy = <T>(value: T): T => Object.assign({}, value)
 const REVOCATION_PATH = '/oidc/token/revocation'
 const UPLOAD_PATH = '/api/v2/upload?folder=avatar'
 
-/** Revocation answers with an empty body: any 2xx is a success. */
-const readRevocation: ReadAnswer<true> = ({ status }) => (status < 300 ? true : undefined)
+/** Revocation is done as far as it can be: whatever the server answers, logout goes on (see `revoke`). */
+const ignoreAnswer: ReadAnswer<true> = () => true
 
 /** The file service answers `{ code, message, data: { key, url } }`: a success carries the file's URL. */
 const readUpload: ReadAnswer<UploadFileResponseData> = ({ body }) => {
@@ -102,7 +102,7 @@ export class Authing {
     this.session = createSession({ appId, adapter: this.adapter, http: this.http, now, margin: refreshMargin })
     this.encryption = createEncryption(this.http, this.adapter, now, encryptFunction)
     // The platform package decides the protocol; the official option `platform` overrides it.
-    this.protocol = protocolOf(options.platform || this.adapter.platform || 'wx')
+    this.protocol = protocolOf(options.platform || this.adapter.platform)
   }
 
   /**
@@ -503,7 +503,7 @@ export class Authing {
   private revoke(token: string | undefined, hint: string): Promise<unknown> | undefined {
     if (!token) return undefined
     const form = { client_id: this.appId, token, token_type_hint: hint }
-    return this.http.send({ path: REVOCATION_PATH, form, read: readRevocation }).catch(noop)
+    return this.http.send({ path: REVOCATION_PATH, form, read: ignoreAnswer }).catch(noop)
   }
 
   /** Sends a login (identified by the app) and stores the state it returns. */

@@ -14,9 +14,9 @@ export const ERROR_MESSAGES = {
   network: 'Request failed',
   /** The server did not answer in time. Retry later; the login state is kept. */
   timeout: 'Request timed out',
-  /** The server failed (5xx) or answered something unreadable. Retry later; the login state is kept. */
+  /** The server failed (5xx), answered something unreadable, or a success without the data asked for. Retry later; the login state is kept. */
   server: 'Unusable server answer',
-  /** The server refused the request (wrong password or code, throttled, conflict…); see `statusCode`, `apiCode`. Show `message`. */
+  /** The server refused the request with a 4xx and said why (wrong password or code, throttled, conflict…); see `statusCode`, `apiCode`. Show `message`. */
   api: 'Request refused',
   /** The password could not be encrypted; nothing was sent. Check the encryption plugin and the public key. */
   encrypt_failed: 'Password encryption failed',

@@ -23,8 +23,8 @@ export interface Protocol {
   bindPath: string
 }
 
-/** The protocol of a platform. */
-export function protocolOf(platform: Platform): Protocol {
+/** The protocol of a platform: WeChat's unless it is Douyin (`tt`). */
+export function protocolOf(platform: Platform | undefined): Protocol {
   const douyin = platform == 'tt'
   const name = douyin ? 'douyin' : 'wechat'
   return {

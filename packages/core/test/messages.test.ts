@@ -85,9 +85,7 @@ test('a failure is described by its errMsg, else its message, else itself; a bla
   }
   expect(await failureWith({ errMsg: '  ', message: 'socket closed' })).toBe(sentence('network', 'socket closed'))
   // a function is read like an object: its errMsg, not its source text
-  expect(await failureWith(Object.assign(() => 'source', { errMsg: 'request:fail abort' }))).toBe(
-    sentence('network', 'request:fail abort'),
-  )
+  expect(await failureWith(Object.assign(() => 'source', { errMsg: 'request:fail abort' }))).toBe(sentence('network', 'request:fail abort'))
   expect(await failureWith(null)).toBe(sentence('network', 'unknown error'))
   expect(await failureWith(0)).toBe(sentence('network', '0'))
 })

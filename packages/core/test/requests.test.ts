@@ -167,6 +167,25 @@ describe('token endpoints (form-urlencoded)', () => {
     expect(requests[0].headers['content-type']).toBe('application/x-www-form-urlencoded')
     expect(storage.has(key)).toBe(false)
   })
+
+  test('logout revokes only the tokens the session has', async () => {
+    const { authing, server, requests } = setup()
+    server.handlers['POST /api/v3/signin'] = () => envelope({ access_token: 'at-x', expires_in: 3600 })
+    await authing.loginByPassword({ passwordPayload: { account: 'alice', password: 'pw' } })
+    requests.length = 0
+    expect(await authing.logout()).toEqual([null, true])
+    expect(requests.map((r) => r.form)).toEqual([{ client_id: APP_ID, token: 'at-x', token_type_hint: 'access_token' }])
+  })
+
+  test('clearLoginState tells listeners of a logout, without a request', async () => {
+    const { authing, requests, login } = setup()
+    await login()
+    const events: unknown[] = []
+    authing.onLoginStateChange((state, event) => events.push([state, event]))
+    expect(await authing.clearLoginState()).toEqual([null, true])
+    expect(events).toEqual([[null, 'logout']])
+    expect(requests).toEqual([])
+  })
 })
 
 describe('user APIs (Authorization: bare access token + x-authing-userpool-id)', () => {
@@ -245,6 +264,19 @@ describe('user APIs (Authorization: bare access token + x-authing-userpool-id)',
     expect(calls).toEqual(['chooseImage', 'uploadFile', 'request'])
     expect(requests[0]).toMatchObject({ path: '/api/v2/upload', query: { folder: 'avatar' }, headers: {} })
     expect(requests[1]).toMatchObject({ path: '/api/v3/update-profile', json: { photo: 'https://files/k.png' } })
+  })
+
+  test.each([
+    ['refused', { code: 403, message: 'no uploads', data: { url: 'https://files/k.png' } }, 'api'],
+    ['without a URL', { code: 200, message: 'ok', data: { key: 'k' } }, 'server'],
+    ['without data', { code: 200, message: 'ok' }, 'server'],
+  ])('updateAvatar: an upload %s is an error and the photo is not changed', async (_case, answer, code) => {
+    const { authing, server, requests, login } = setup()
+    server.handlers['POST /api/v2/upload'] = () => ({ status: 200, body: JSON.stringify(answer) })
+    await login()
+    const [error] = await authing.updateAvatar()
+    expect(error).toMatchObject({ code })
+    expect(requests.map((r) => r.path)).toEqual(['/api/v2/upload'])
   })
 })
 
