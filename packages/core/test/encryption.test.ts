@@ -131,3 +131,61 @@ test('passwordEncryptType none sends the password as typed', async () => {
   expect(requests.map((r) => r.path)).toEqual(['/api/v3/signin'])
   expect(requests[0].json!.passwordPayload.password).toBe('secret')
 })
+
+test('the key cache is reused at exactly 10 minutes and refetched just after', async () => {
+  const { authing, requests, clock } = setup({ encryptFunction })
+  const systemRequests = () => requests.filter((r) => r.path == '/api/v3/system').length
+  expect(await authing.getPublicKey('rsa')).toEqual([null, 'RSA-KEY'])
+  clock.now += 10 * 60 * 1000
+  expect(await authing.getPublicKey('rsa')).toEqual([null, 'RSA-KEY'])
+  expect(systemRequests()).toBe(1)
+  clock.now += 1
+  expect(await authing.getPublicKey('rsa')).toEqual([null, 'RSA-KEY'])
+  expect(systemRequests()).toBe(2)
+})
+
+test('a system answer that lists neither key is a server error, and is not cached', async () => {
+  const { authing, server, requests } = setup({ encryptFunction })
+  server.handlers['GET /api/v3/system'] = () => ({ status: 200, body: {} })
+  const [error] = await authing.loginByPassword({ ...PASSWORD, options: { passwordEncryptType: 'rsa' } })
+  expect(error).toEqual({ code: 'server', message: 'Unusable server answer: HTTP 200', statusCode: 200 })
+  expect(requests.map((r) => r.path)).toEqual(['/api/v3/system'])
+  server.handlers['GET /api/v3/system'] = () => ({ status: 200, body: { rsa: { publicKey: 'RSA-KEY' } } })
+  expect(await authing.getPublicKey('rsa')).toEqual([null, 'RSA-KEY'])
+  expect(requests.map((r) => r.path)).toEqual(['/api/v3/system', '/api/v3/system'])
+})
+
+test.each([
+  ['an empty string', ''],
+  ['a number', 42],
+  ['an object', { pem: 'RSA-KEY' }],
+])('a public key that is %s is a server error and the password is not sent', async (_name, publicKey) => {
+  const { authing, server, requests } = setup({ encryptFunction })
+  server.handlers['GET /api/v3/system'] = () => ({ status: 200, body: { rsa: { publicKey }, sm2: { publicKey: '04SM2KEY' } } })
+  const noKey = { code: 'server', message: 'Unusable server answer: no rsa public key' }
+  expect((await authing.getPublicKey('rsa'))[0]).toEqual(noKey)
+  expect((await authing.loginByPassword({ ...PASSWORD, options: { passwordEncryptType: 'rsa' } }))[0]).toEqual(noKey)
+  expect(requests.map((r) => r.path)).toEqual(['/api/v3/system'])
+})
+
+test('an encrypt function error that quotes the password shows *** in its place', async () => {
+  const { authing } = setup({
+    encryptFunction: (text) => {
+      throw new Error(`cannot encrypt "${text}" (${text.length} characters)`)
+    },
+  })
+  const [error] = await authing.loginByPassword({ ...PASSWORD, options: { passwordEncryptType: 'rsa' } })
+  expect(error).toEqual({ code: 'encrypt_failed', message: 'Password encryption failed: cannot encrypt "***" (6 characters)' })
+})
+
+test.each([
+  ['an unknown passwordEncryptType', { encryptFunction }, 'aes', 'passwordEncryptType must be "none", "rsa" or "sm2"'],
+  ['an unknown passwordEncryptType without encryptFunction', {}, 'aes', 'passwordEncryptType must be "none", "rsa" or "sm2"'],
+  ['"rsa" without encryptFunction', {}, 'rsa', 'passwordEncryptType needs the option encryptFunction'],
+])('%s is invalid_argument and nothing is sent', async (_name, options, passwordEncryptType, detail) => {
+  const { authing, requests, calls } = setup(options)
+  const [error] = await authing.loginByPassword({ ...PASSWORD, options: { passwordEncryptType: passwordEncryptType as 'rsa' } })
+  expect(error).toEqual({ code: 'invalid_argument', message: `Invalid argument: ${detail}` })
+  expect(requests).toEqual([])
+  expect(calls).toEqual([])
+})

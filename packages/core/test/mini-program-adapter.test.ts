@@ -1,5 +1,6 @@
 // The shared mapping of wx-style callback APIs to the adapter contract.
 import { createMiniProgramAdapter, createWebAdapter, type MiniProgramApi } from '@authing/miniapp-core'
+import { setup } from './harness'
 
 type Options = { success: (r: unknown) => void; fail: (e: unknown) => void } & Record<string, unknown>
 
@@ -130,19 +131,61 @@ test('onAppShow subscribes and unsubscribes', () => {
   expect(listeners.size).toBe(0)
 })
 
+/** As on the real platforms: the callback runs after the API has returned (`returned`, whatever the platform gives). */
+const later =
+  (returned: unknown, outcome: (o: Options) => void) =>
+  (o: Options): unknown => {
+    void Promise.resolve().then(() => outcome(o))
+    return returned
+  }
+
+/** One turn of the event loop: Node reports the rejections left unhandled by then before it runs the next. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
+
+test.each([
+  ["a task object without then (wx.request's RequestTask)", { abort() {}, onHeadersReceived() {} }],
+  ['nothing', undefined],
+  ['a promise of the same outcome (Taro)', Promise.resolve({ statusCode: 201, data: '{}' })],
+])('an API that returns %s and answers later: the callback gives the result', async (_name, returned) => {
+  const api = fakeApi().api
+  ;(api as unknown as Record<string, unknown>).request = later(returned, (o) => o.success({ statusCode: 201, data: '{}' }))
+  expect(await createMiniProgramAdapter(api).request({ url: 'u', method: 'GET', headers: {}, timeout: 1 })).toEqual({
+    status: 201,
+    body: '{}',
+  })
+})
+
 test('a Taro-style API that also returns a rejecting promise causes no unhandled rejection', async () => {
   const unhandled: unknown[] = []
   const onUnhandled = (reason: unknown) => unhandled.push(reason)
   process.on('unhandledRejection', onUnhandled)
-  const api = fakeApi().api
-  ;(api as unknown as Record<string, unknown>).login = (o: Options) => {
-    o.fail({ errMsg: 'login:fail' })
-    return Promise.reject({ errMsg: 'login:fail' })
+  try {
+    const api = fakeApi().api
+    ;(api as unknown as Record<string, unknown>).login = later(Promise.reject({ errMsg: 'login:fail' }), (o) =>
+      o.fail({ errMsg: 'login:fail' }),
+    )
+    await expect(createMiniProgramAdapter(api).login!()).rejects.toEqual({ errMsg: 'login:fail' })
+    await nextTurn()
+  } finally {
+    process.off('unhandledRejection', onUnhandled)
   }
-  await expect(createMiniProgramAdapter(api).login!()).rejects.toEqual({ errMsg: 'login:fail' })
-  await new Promise((r) => setTimeout(r, 20))
-  process.off('unhandledRejection', onUnhandled)
   expect(unhandled).toEqual([])
+})
+
+test('the platform is wx unless the platform package says tt', () => {
+  expect(createMiniProgramAdapter(fakeApi().api).platform).toBe('wx')
+  expect(createMiniProgramAdapter(fakeApi().api, 'tt').platform).toBe('tt')
+})
+
+test('a login that succeeds without a code gives "", which the client refuses as platform "no login code"', async () => {
+  const { api } = fakeApi({ login: () => ({ errMsg: 'login:ok' }) })
+  const login = createMiniProgramAdapter(api).login!
+  expect(await login()).toBe('')
+  const { authing, requests } = setup({ adapter: { login } })
+  const noCode = { code: 'platform', message: 'Platform call failed: no login code' }
+  expect((await authing.getLoginCode())[0]).toEqual(noCode)
+  expect((await authing.loginByCode({ extIdpConnidentifier: 'c' }))[0]).toEqual(noCode)
+  expect(requests).toEqual([])
 })
 
 test('createWebAdapter: no login code, random bytes from the given crypto, the rest mapped as on a mini program', async () => {
