@@ -490,11 +490,14 @@ describe('logout', () => {
     expect((await authing.getLoginState())[0]).toMatchObject({ code: 'not_logged_in' })
   })
 
-  test('deleteAccount clears the local session', async () => {
+  test('deleteAccount clears the local session, which listeners see as a logout', async () => {
     const { authing, login } = setup()
     await login()
+    const events: unknown[] = []
+    authing.onLoginStateChange((state, event) => events.push([state, event]))
     const [error] = await authing.deleteAccount({ deleteAccountToken: 't' })
     expect(error).toBeNull()
+    expect(events).toEqual([[null, 'logout']])
     expect((await authing.getLoginState())[0]).toMatchObject({ code: 'not_logged_in' })
   })
 })
