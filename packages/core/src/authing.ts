@@ -4,6 +4,7 @@ import { checkParams, copyArgument, fillDefaults, optionalObject, requireText, t
 import { createEncryption, type Encryption } from './encryption'
 import { authingError, callPlatform, toAuthingError } from './errors'
 import { createHttp, type Http } from './http'
+import { noop } from './noop'
 import { checkOptions, mergeAdapter } from './options'
 import { protocolOf, type Protocol } from './protocols'
 import { createSession, type Session } from './session'
@@ -43,7 +44,6 @@ import type {
   UserInfo,
 } from './types'
 
-const noop = () => {}
 const shallowCopy = <T>(value: T): T => Object.assign({}, value)
 
 const REVOCATION_PATH = '/oidc/token/revocation'

@@ -1,5 +1,6 @@
 import type { Adapter, HttpResponse, Platform } from './adapter'
 import { describe } from './errors'
+import { noop } from './noop'
 import type { TimedOut } from './timeout'
 
 type Callbacks<T> = { success?: (result: T) => void; fail?: (error: { errMsg: string }) => void }
@@ -147,8 +148,6 @@ export interface MiniProgramApi {
   /** `wx.offAppShow`: unsubscribes a listener of `onAppShow`. */
   offAppShow?: (listener: () => void) => void
 }
-
-const noop = () => {}
 
 /**
  * Maps a wx-style callback API to the core's {@link Adapter}. Only the callback forms are used, so it behaves the same

@@ -2,6 +2,7 @@ import type { Adapter } from './adapter'
 import type { ReadAnswer } from './answer'
 import { authingError, type AuthingError } from './errors'
 import type { Http } from './http'
+import { noop } from './noop'
 import { singleFlight } from './single-flight'
 import { createStore } from './store'
 import type { LoginState, LoginStateEvent, LoginStateListener } from './types'
@@ -21,8 +22,6 @@ const TOKEN_PATH = '/oidc/token'
 
 /** The token endpoint answers OAuth-style, without an envelope: it succeeded when it issued an access token. */
 const readTokens: ReadAnswer<Record<string, unknown>> = ({ body }) => (typeof body.access_token == 'string' ? body : undefined)
-
-const noop = () => {}
 
 const sessionExpiredError = (reason: string, cause?: AuthingError) =>
   authingError('session_expired', reason, cause && { statusCode: cause.statusCode })

@@ -1,8 +1,7 @@
 import type { AdapterStorage } from './adapter'
 import { callPlatform } from './errors'
+import { noop } from './noop'
 import type { LoginState } from './types'
-
-const noop = () => {}
 
 /** Accepts what the official SDK stored (an object, or its JSON); anything else counts as logged out. */
 function parseStoredState(stored: unknown): LoginState | null {
