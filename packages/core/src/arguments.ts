@@ -1,4 +1,5 @@
 import { authingError, describe } from './errors'
+import { isText } from './value-checks'
 
 /** An argument object, as the method's own copy (see {@link copyArgument}). */
 export type Fields = Record<string, unknown>
@@ -19,7 +20,7 @@ export function copyArgument<T>(value: T): T {
 
 /** Returns `value` if it is a non-empty string; otherwise throws `invalid_argument` naming it. */
 export function requireText(value: unknown, name: string): string {
-  if (typeof value == 'string' && value) return value
+  if (isText(value)) return value
   throw authingError('invalid_argument', `${name} must be a non-empty string`)
 }
 

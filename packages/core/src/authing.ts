@@ -43,6 +43,7 @@ import type {
   UploadFileResponseData,
   UserInfo,
 } from './types'
+import { isFunction, isText } from './value-checks'
 
 const shallowCopy = <T>(value: T): T => Object.assign({}, value)
 
@@ -462,7 +463,7 @@ export class Authing {
    * const unsubscribe = authing.onLoginStateChange((state) => this.setData({ loggedIn: !!state }))
    */
   onLoginStateChange(listener: LoginStateListener): () => void {
-    return typeof listener == 'function' ? this.session.subscribe(listener) : noop
+    return isFunction(listener) ? this.session.subscribe(listener) : noop
   }
 
   /**
@@ -528,7 +529,7 @@ export class Authing {
   private async freshLoginCode(): Promise<string> {
     this.needsMiniProgram('WeChat login')
     const code = await callPlatform('platform', 'getting a login code', () => this.adapter.login!())
-    if (typeof code != 'string' || !code) throw authingError('platform', 'no login code')
+    if (!isText(code)) throw authingError('platform', 'no login code')
     return code
   }
 }

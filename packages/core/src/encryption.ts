@@ -3,6 +3,7 @@ import type { ReadAnswer } from './answer'
 import { authingError, describe } from './errors'
 import type { Http } from './http'
 import type { EncryptFunction } from './types'
+import { isFunction, isText } from './value-checks'
 
 /** Public keys are fetched once and reused for this long, so a second encrypted login costs one request, not two. */
 const KEY_LIFETIME = 10 * 60 * 1000
@@ -43,7 +44,7 @@ export function createEncryption(
     }
     const entry = (await keys)[type]
     const key = entry && entry.publicKey
-    if (typeof key != 'string' || !key) throw authingError('server', `no ${type} public key`)
+    if (!isText(key)) throw authingError('server', `no ${type} public key`)
     return key
   }
 
@@ -60,7 +61,7 @@ export function createEncryption(
     }
     // The official RSA helper returned "false" on failure and the SDK sent it as the password; a plugin that does
     // nothing would send it in clear.
-    if (typeof cipher != 'string' || !cipher || cipher == 'false' || cipher == password) {
+    if (!isText(cipher) || cipher == 'false' || cipher == password) {
       throw authingError('encrypt_failed', 'no ciphertext')
     }
     return cipher
@@ -74,7 +75,7 @@ export function createEncryption(
     if (type == null || type == 'none') return (password) => Promise.resolve(password)
     if (!isKeyType(type)) throw authingError('invalid_argument', 'passwordEncryptType must be "none", "rsa" or "sm2"')
     const encryptWith = encryptFunction
-    if (typeof encryptWith != 'function') {
+    if (!isFunction(encryptWith)) {
       throw authingError('invalid_argument', 'passwordEncryptType needs the option encryptFunction')
     }
     return (password) => encrypt(password, type, encryptWith)

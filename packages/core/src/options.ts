@@ -1,10 +1,8 @@
 import type { Adapter } from './adapter'
 import type { AuthingOptions } from './types'
+import { isFunction, isText } from './value-checks'
 
 const LOOPBACK = /^http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$)/i
-
-const isText = (value: unknown) => typeof value == 'string' && value != ''
-const isFunction = (value: unknown) => typeof value == 'function'
 
 const optionError = (name: string, expected: string) => new TypeError(`Authing: ${name} must be ${expected}`)
 

@@ -6,6 +6,7 @@ import { noop } from './noop'
 import { singleFlight } from './single-flight'
 import { createStore } from './store'
 import type { LoginState, LoginStateEvent, LoginStateListener } from './types'
+import { isText } from './value-checks'
 
 export interface SessionConfig {
   appId: string
@@ -76,7 +77,7 @@ export function createSession({ appId, adapter, http, now, margin }: SessionConf
 
   function toState(tokens: Record<string, unknown>): LoginState {
     const accessToken = tokens.access_token
-    if (typeof accessToken != 'string' || !accessToken) throw authingError('server', 'no access token')
+    if (!isText(accessToken)) throw authingError('server', 'no access token')
     // Authing's older endpoints spell it expire_in.
     const seconds = Number(tokens.expires_in || tokens.expire_in) || 0
     return Object.assign({}, tokens, { access_token: accessToken, expires_in: seconds, expires_at: now() + seconds * 1000 })

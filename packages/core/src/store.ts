@@ -2,6 +2,7 @@ import type { AdapterStorage } from './adapter'
 import { callPlatform } from './errors'
 import { noop } from './noop'
 import type { LoginState } from './types'
+import { isText } from './value-checks'
 
 /** Accepts what the official SDK stored (an object, or its JSON); anything else counts as logged out. */
 function parseStoredState(stored: unknown): LoginState | null {
@@ -17,8 +18,7 @@ function parseStoredState(stored: unknown): LoginState | null {
   const usable =
     !!state &&
     typeof state == 'object' &&
-    typeof state.access_token == 'string' &&
-    state.access_token != '' &&
+    isText(state.access_token) &&
     typeof state.expires_at == 'number' &&
     isFinite(state.expires_at)
   return usable ? state : null
