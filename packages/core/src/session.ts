@@ -24,9 +24,6 @@ const TOKEN_PATH = '/oidc/token'
 /** The token endpoint answers OAuth-style, without an envelope: it succeeded when it issued an access token. */
 const readTokens: ReadAnswer<Record<string, unknown>> = ({ body }) => (typeof body.access_token == 'string' ? body : undefined)
 
-const sessionExpiredError = (reason: string, cause?: AuthingError) =>
-  authingError('session_expired', reason, cause && { statusCode: cause.statusCode })
-
 /**
  * The login state and the rules that change it: a login replaces it, a refresh renews it (one refresh in flight,
  * shared by every caller), a logout or a refused refresh token ends it; the one path for authenticated calls; and the
@@ -68,11 +65,16 @@ export function createSession({ appId, adapter, http, now, margin }: SessionConf
     }
   }
 
-  /** Ends the session `from` (memory at once, storage after) unless something replaced it meanwhile. */
-  function endSession(from: LoginState): void {
-    if (store.get() != from) return
-    change(null, 'expired')
-    store.save(null).catch(noop)
+  /**
+   * Ends the session `from` (memory at once, storage after) unless something replaced it meanwhile, and returns the
+   * `session_expired` error that says why (with the status of the server's refusal that ended it, if one did).
+   */
+  function endSession(from: LoginState, reason: string, cause?: AuthingError): AuthingError {
+    if (store.get() == from) {
+      change(null, 'expired')
+      store.save(null).catch(noop)
+    }
+    return authingError('session_expired', reason, cause && { statusCode: cause.statusCode })
   }
 
   function toState(tokens: Record<string, unknown>): LoginState {
@@ -104,8 +106,7 @@ export function createSession({ appId, adapter, http, now, margin }: SessionConf
       if (store.get() != from) return replacement()
       const error = caught as AuthingError
       if (error.code != 'session_expired') throw error // offline, timeout, 5xx: the session stays
-      endSession(from)
-      throw sessionExpiredError(error.message, error)
+      throw endSession(from, error.message, error)
     }
     if (store.get() != from) return replacement()
     // Keep what the server did not resend (refresh_token, id_token).
@@ -128,8 +129,7 @@ export function createSession({ appId, adapter, http, now, margin }: SessionConf
     if (!needsRenewal(state)) return state
     if (state.refresh_token) return refresh(state)
     if (state.expires_at > now()) return state
-    endSession(state)
-    throw sessionExpiredError('the access token has expired and there is no refresh token')
+    throw endSession(state, 'the access token has expired and there is no refresh token')
   }
 
   /** The one path for calls that need the access token: renew first if needed, and once more after a 401. */
@@ -143,10 +143,7 @@ export function createSession({ appId, adapter, http, now, margin }: SessionConf
       // The state changed while the call ran: retry once with the new one.
       if (store.get() != state) return call((await current()).access_token)
       // The server no longer accepts the token (revoked, or the device clock is off): renew once and retry once.
-      if (!state.refresh_token) {
-        endSession(state)
-        throw sessionExpiredError(error.message, error)
-      }
+      if (!state.refresh_token) throw endSession(state, error.message, error)
       return call((await refresh(state)).access_token)
     }
   }
