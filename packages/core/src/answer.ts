@@ -1,4 +1,5 @@
 import { authingError, type AuthingError, type ServerDetails } from './errors'
+import { parseIfJson } from './json'
 
 /** An HTTP answer with its body parsed: JSON as an object, anything else as an empty one. */
 export interface Answer {
@@ -23,14 +24,8 @@ export function readEnvelope<T>({ body }: Answer): T | undefined {
 
 /** Parses what the platform delivered: text is parsed as JSON; what is not an object reads as an empty body. */
 export function toAnswer(status: number, delivered: unknown): Answer {
-  let body = delivered
-  if (typeof delivered == 'string') {
-    try {
-      body = JSON.parse(delivered)
-    } catch {
-      // unreadable text (an HTML error page, a cut-off body) stays text, which reads as no body: a server failure
-    }
-  }
+  // Unreadable text stays text, which reads as no body: a server failure.
+  const body = parseIfJson(delivered)
   return { status, body: body && typeof body == 'object' ? (body as Record<string, unknown>) : {} }
 }
 

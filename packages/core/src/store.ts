@@ -1,20 +1,14 @@
 import type { AdapterStorage } from './adapter'
 import { callPlatform } from './errors'
+import { parseIfJson } from './json'
 import { noop } from './noop'
 import type { LoginState } from './types'
 import { isText } from './value-checks'
 
 /** Accepts what the official SDK stored (an object, or its JSON); anything else counts as logged out. */
 function parseStoredState(stored: unknown): LoginState | null {
-  let value = stored
-  if (typeof stored == 'string') {
-    try {
-      value = JSON.parse(stored)
-    } catch {
-      return null
-    }
-  }
-  const state = value as LoginState | null
+  // (text that is not JSON stays text, which is no state)
+  const state = parseIfJson(stored) as LoginState | null
   const usable =
     !!state &&
     typeof state == 'object' &&
