@@ -290,10 +290,8 @@ export class Authing {
       if (request.oldPassword != null) requireText(request.oldPassword, 'oldPassword')
       const encode = this.encryption.encoderFor(request.passwordEncryptType)
       await this.session.current()
-      const encodeIfGiven = (password: unknown) => (password ? encode(password as string) : password)
-      const [newPassword, oldPassword] = await Promise.all([encodeIfGiven(request.newPassword), encodeIfGiven(request.oldPassword)])
-      request.newPassword = newPassword
-      request.oldPassword = oldPassword
+      request.newPassword = await encode(request.newPassword as string)
+      if (request.oldPassword != null) request.oldPassword = await encode(request.oldPassword as string)
       return this.sendAsUser<SimpleResponseData>('update-password', request)
     }, params)
   }
