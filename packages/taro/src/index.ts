@@ -34,14 +34,12 @@ function webApis(): MiniProgramApi {
   return { request, getStorage, setStorage, removeStorage, uploadFile, chooseImage }
 }
 
-/** Whether Taro built this code for the web (H5), where there is no WeChat login and `getRandomValues` is a stub. */
-function isWebBuild(): boolean {
-  return !!Taro && typeof Taro.getEnv == 'function' && Taro.getEnv() == Taro.ENV_TYPE.WEB
-}
-
-/** Whether Taro built this code for Douyin (`taro build --type tt`): the client then speaks Douyin's protocol. */
-function isDouyinBuild(): boolean {
-  return !!Taro && typeof Taro.getEnv == 'function' && Taro.getEnv() == Taro.ENV_TYPE.TT
+/**
+ * Whether Taro built this code for `env`: `WEB` (H5), where there is no WeChat login and `getRandomValues` is a stub,
+ * or `TT` (Douyin, `taro build --type tt`), where the client speaks Douyin's protocol.
+ */
+function isBuildFor(env: 'WEB' | 'TT'): boolean {
+  return !!Taro && typeof Taro.getEnv == 'function' && Taro.getEnv() == Taro.ENV_TYPE[env]
 }
 
 /**
@@ -52,14 +50,14 @@ function isDouyinBuild(): boolean {
  * @param api - a Taro-shaped object to use instead of `@tarojs/taro`
  */
 export function createTaroAdapter(api?: MiniProgramApi): Adapter {
-  const web = isWebBuild()
+  const web = isBuildFor('WEB')
   // In mini program builds the default export is the API object Taro filled in at start-up (wx's or tt's).
   const taro = api || (web ? webApis() : (Taro as unknown as MiniProgramApi))
   if (!taro || typeof taro.request != 'function') {
     throw new TypeError('Authing: Taro.request is not available; @authing/miniapp-taro runs in a Taro app')
   }
   if (web) return createWebAdapter(taro, typeof crypto == 'object' ? crypto : undefined)
-  return createMiniProgramAdapter(taro, isDouyinBuild() ? 'tt' : 'wx')
+  return createMiniProgramAdapter(taro, isBuildFor('TT') ? 'tt' : 'wx')
 }
 
 /**
