@@ -30,9 +30,9 @@ export function requireObject(value: unknown, name: string): Fields {
   throw authingError('invalid_argument', `${name} must be an object`)
 }
 
-/** Like {@link requireObject}, but `undefined` and `null` are allowed (and read as absent). */
-export function optionalObject(value: unknown, name: string): Fields | undefined {
-  return value == null ? undefined : requireObject(value, name)
+/** Like {@link requireObject}, but `undefined` and `null` are allowed (and read as an empty object). */
+export function optionalObject(value: unknown, name: string): Fields {
+  return value == null ? {} : requireObject(value, name)
 }
 
 /**

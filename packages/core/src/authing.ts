@@ -303,7 +303,7 @@ export class Authing {
    */
   getUserInfo(params?: GetUserInfoParams): Promise<SDKResponse<UserInfo>> {
     return this.settle((params) => {
-      const flags = optionalObject(params, 'params') || {}
+      const flags = optionalObject(params, 'params')
       return this.sendAsUser<UserInfo>('get-profile', undefined, {
         withCustomData: !!flags.withCustomData,
         withDepartmentIds: !!flags.withDepartmentIds,
@@ -513,7 +513,7 @@ export class Authing {
 
   /** The WeChat code payload: the caller's optional profile data plus a fresh login code. */
   private async codePayload(given: unknown) {
-    const profile = optionalObject(given, 'the encryptedData/iv payload') || {}
+    const profile = optionalObject(given, 'the encryptedData/iv payload')
     return { encryptedData: profile.encryptedData || '', iv: profile.iv || '', code: await this.freshLoginCode() }
   }
 
