@@ -201,7 +201,8 @@ export function createMiniProgramAdapter(api: MiniProgramApi, platform: Platform
       api.chooseMedia
         ? call('chooseMedia', Object.assign({ mediaType: ['image'] }, picker)).then((result) => result.tempFiles[0].tempFilePath)
         : call('chooseImage', picker).then((result) => result.tempFilePaths[0]),
-    uploadFile: ({ url, filePath, name, timeout }) => transfer('uploadFile', { url, filePath, name, timeout }),
+    // The upload request's fields are wx.uploadFile's own.
+    uploadFile: (upload) => transfer('uploadFile', upload),
     getRandomValues:
       api.getRandomValues && ((length) => call('getRandomValues', { length }).then((result) => new Uint8Array(result.randomValues))),
     onAppShow:
