@@ -1,5 +1,6 @@
 import { authingError, type AuthingError, type ServerDetails } from './errors'
 import { parseIfJson } from './json'
+import { firstText } from './value-checks'
 
 /** An HTTP answer with its body parsed: JSON as an object, anything else as an empty one. */
 export interface Answer {
@@ -29,26 +30,18 @@ export function toAnswer(status: number, delivered: unknown): Answer {
   return { status, body: body && typeof body == 'object' ? (body as Record<string, unknown>) : {} }
 }
 
-/** The first of `values` of the given type; a string must not be blank. */
-function firstOfType<T>(type: 'string' | 'number', values: unknown[]): T | undefined {
-  for (const value of values) {
-    if (typeof value == type && (type != 'string' || (value as string).trim())) return value as T
-  }
-  return undefined
-}
-
 /**
  * The error of a failed answer, whatever its kind of endpoint. Only fields of the documented types
  * are kept: the error stays plain, readable data whatever the server sent.
  */
 export function answerError({ status, body }: Answer): AuthingError {
   const statusCode = [body.statusCode, body.code, status].filter(Number.isInteger)[0] as number
-  const said = firstOfType<string>('string', [body.message, body.error_description])
-  const oauthError = firstOfType<string>('string', [body.error])
+  const said = firstText([body.message, body.error_description])
+  const oauthError = firstText([body.error])
   const details: Partial<ServerDetails> = {
     statusCode,
-    apiCode: firstOfType<number>('number', [body.apiCode]),
-    requestId: firstOfType<string>('string', [body.requestId]),
+    apiCode: typeof body.apiCode == 'number' ? body.apiCode : undefined,
+    requestId: firstText([body.requestId]),
   }
   if (said) details.message = said
   if (oauthError == 'invalid_grant') return authingError('session_expired', oauthError, details)

@@ -1,3 +1,5 @@
+import { firstText } from './value-checks'
+
 /**
  * Every code the SDK reports, with the sentence its message starts with. A message may go on after a colon with what
  * is known of the particular failure (which argument, the platform's `errMsg`…); an error the server explained
@@ -78,9 +80,8 @@ export function describe(reason: unknown): string {
     // An object's own String() is "[object Object]": only its errMsg or message says something.
     const isObject = reason && (typeof reason == 'object' || typeof reason == 'function')
     const { errMsg, message } = (isObject ? reason : {}) as { errMsg?: unknown; message?: unknown }
-    for (const text of [errMsg, message, isObject || reason == null ? '' : String(reason)]) {
-      if (typeof text == 'string' && text.trim()) return text
-    }
+    const text = firstText([errMsg, message, isObject || reason == null ? '' : String(reason)])
+    if (text) return text
   } catch {
     // a value that cannot even be read (a proxy that throws): nothing to say about it
   }
