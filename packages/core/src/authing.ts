@@ -494,7 +494,7 @@ export class Authing {
   }
 
   /** A public method that checks its argument and sends it as an authenticated call. */
-  private userMethod<T>(path: string, params: unknown, required = '', defaults: Fields = {}): Promise<SDKResponse<T>> {
+  private userMethod<T>(path: string, params: unknown, required?: string, defaults: Fields = {}): Promise<SDKResponse<T>> {
     return this.settle((params) => this.sendAsUser<T>(path, fillDefaults(checkParams(params, required), defaults)), params)
   }
 
