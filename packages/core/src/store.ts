@@ -9,8 +9,7 @@ import { isText } from './value-checks'
 function parseStoredState(stored: unknown): LoginState | null {
   // (text that is not JSON stays text, which is no state)
   const state = parseIfJson(stored) as LoginState | null
-  const usable =
-    !!state && typeof state == 'object' && isText(state.access_token) && typeof state.expires_at == 'number' && isFinite(state.expires_at)
+  const usable = !!state && typeof state == 'object' && isText(state.access_token) && Number.isFinite(state.expires_at)
   return usable ? state : null
 }
 
