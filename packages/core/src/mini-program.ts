@@ -159,8 +159,9 @@ export function createMiniProgramAdapter(api: MiniProgramApi, platform: Platform
   function call<K extends keyof MiniProgramApi>(name: K, options: object): Promise<Result<K>> {
     return new Promise<Result<K>>((success, fail) => {
       const task = (api[name] as Api<object, Result<K>>)(Object.assign({ success, fail }, options))
-      // Taro also returns a promise that rejects on failure; the callbacks already carry the outcome.
-      if (task && typeof (task as Promise<unknown>).then == 'function') (task as Promise<unknown>).then(undefined, noop)
+      // Taro also returns a promise that rejects on failure; the callbacks already carry the outcome, so whatever the call
+      // returns is left to settle unheard.
+      void Promise.resolve(task).catch(noop)
     })
   }
   /**
