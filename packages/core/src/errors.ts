@@ -69,11 +69,6 @@ export function authingError(code: AuthingErrorCode, detail?: string, server?: P
   return error
 }
 
-/** Whether `reason` is an error this SDK made (and may be returned as it is). */
-export function isAuthingError(reason: unknown): reason is AuthingError {
-  return made.has(reason as object)
-}
-
 /** Readable text of anything thrown or rejected (platform errors carry `errMsg`), even of a value that cannot be read. */
 export function describe(reason: unknown): string {
   try {
@@ -90,7 +85,8 @@ export function describe(reason: unknown): string {
 
 /** Turns anything caught into an {@link AuthingError}: what the SDK did not raise itself is `unknown`, with its `cause`. */
 export function toAuthingError(reason: unknown): AuthingError {
-  if (isAuthingError(reason)) return reason
+  // An error this SDK made is returned as it is.
+  if (made.has(reason as object)) return reason as AuthingError
   const error = authingError('unknown', describe(reason))
   Object.defineProperty(error, 'cause', { value: reason })
   return error
