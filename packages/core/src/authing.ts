@@ -412,7 +412,7 @@ export class Authing {
       const request = checkParams(params, 'verifyMethod')
       const proofs = DELETE_PROOFS[request.verifyMethod as string]
       // (an inherited name such as "constructor" finds no string)
-      if (typeof proofs != 'string') {
+      if (!isText(proofs)) {
         throw authingError('invalid_argument', 'verifyMethod must be PHONE_PASSCODE, EMAIL_PASSCODE or PASSWORD')
       }
       checkParams(request, proofs)
