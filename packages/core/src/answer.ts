@@ -1,3 +1,4 @@
+import type { HttpResponse } from './adapter'
 import { authingError, type AuthingError, type ServerDetails } from './errors'
 import { parseIfJson } from './json'
 import { firstText } from './value-checks'
@@ -23,8 +24,8 @@ export function readEnvelope<T>({ body }: Answer): T | undefined {
   return (body.data != null ? body.data : body) as T
 }
 
-/** Parses what the platform delivered: text is parsed as JSON; what is not an object reads as an empty body. */
-export function toAnswer(status: number, delivered: unknown): Answer {
+/** Parses the response the platform delivered: text is parsed as JSON; what is not an object reads as an empty body. */
+export function toAnswer({ status, body: delivered }: HttpResponse): Answer {
   // Unreadable text stays text, which reads as no body: a server failure.
   const body = parseIfJson(delivered)
   return { status, body: body && typeof body == 'object' ? (body as Record<string, unknown>) : {} }

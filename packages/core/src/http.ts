@@ -52,7 +52,7 @@ export function createHttp(host: string, adapter: Pick<Adapter, 'request' | 'upl
     } catch (reason) {
       throw authingError(isTimedOut(reason) ? 'timeout' : 'network', describe(reason))
     }
-    const answer = toAnswer(response.status, response.body)
+    const answer = toAnswer(response)
     const data = read(answer)
     if (data === undefined) throw answerError(answer)
     return data
