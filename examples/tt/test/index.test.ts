@@ -78,8 +78,11 @@ async function open(): Promise<void> {
   await waitFor(() => expect(tt.checkSession()).resolves.toBeDefined())
 }
 
-/** Retries an assertion until it passes (the page updates when the SDK call it started resolves). */
-async function waitFor(assertion: () => void | Promise<unknown>, timeout = 5000): Promise<void> {
+/**
+ * Retries an assertion until it passes (the page updates when the SDK call it started resolves), however long a busy
+ * machine takes; the limit, just under the test's own, only turns a page that never updates into the assertion's message.
+ */
+async function waitFor(assertion: () => void | Promise<unknown>, timeout = 15000): Promise<void> {
   const start = Date.now()
   for (;;) {
     try {

@@ -1,6 +1,6 @@
 // The login state store and the refresh engine.
 import type { LoginState, LoginStateEvent } from '@authing/miniapp-core'
-import { envelope, holdNext, setup } from './harness'
+import { deferred, envelope, holdNext, setup } from './harness'
 
 const HOUR = 3600 * 1000
 
@@ -390,14 +390,6 @@ describe('logout', () => {
     expect(server.valid.has('at-1')).toBe(false)
   })
 
-  /** Holds the server's answers to refresh requests until `release()`; the refresh is in flight meanwhile. */
-  function holdRefresh(server: ReturnType<typeof setup>['server']) {
-    let release: () => void = () => {}
-    const original = server.handlers['POST /oidc/token']
-    server.handlers['POST /oidc/token'] = (request) => new Promise((resolve) => (release = () => resolve(original(request) as never)))
-    return () => release()
-  }
-
   test('a refresh that finishes after logout does not bring the session back', async () => {
     const { authing, clock, server, login } = setup()
     await login()
@@ -418,67 +410,84 @@ describe('logout', () => {
     const { authing, clock, server, login } = setup()
     await login()
     clock.now += 2 * HOUR
-    const release = holdRefresh(server)
+    const { reached, release } = holdNext(server, 'POST /oidc/token')
     const pending = authing.getLoginState()
-    await new Promise((r) => setTimeout(r, 5))
+    await reached
     const [, fresh] = await authing.loginByPassword({ passwordPayload: { account: 'a', password: 'p' } })
     release()
     expect((await pending)[1]!.access_token).toBe(fresh!.access_token)
     expect((await authing.getLoginState())[1]!.access_token).toBe(fresh!.access_token)
   })
 
-  /** A storage that holds the answer to its next setItem until `release()` (the value is written at once, as wx does). */
+  /**
+   * A storage that can hold the answer to its next setItem (the value is written at once, as wx does) until the test
+   * releases it, and tells when every write started so far has ended.
+   */
   function slowNextWrite() {
     const saved = new Map<string, unknown>()
-    let release = () => {}
-    let holding = false
+    const writes = new Set<Promise<void>>()
+    let held: { written: ReturnType<typeof deferred>; released: ReturnType<typeof deferred> } | undefined
+    async function write(key: string, value: unknown) {
+      saved.set(key, JSON.parse(JSON.stringify(value)))
+      const hold = held
+      held = undefined
+      if (hold) {
+        hold.written.resolve()
+        await hold.released.promise
+      }
+    }
     const storage = {
       getItem: async (key: string) => saved.get(key),
-      setItem: async (key: string, value: unknown) => {
-        saved.set(key, JSON.parse(JSON.stringify(value)))
-        if (holding) {
-          holding = false
-          await new Promise<void>((resolve) => (release = resolve))
-        }
+      setItem: (key: string, value: unknown) => {
+        const writing = write(key, value)
+        writes.add(writing)
+        return writing.finally(() => writes.delete(writing))
       },
       removeItem: async (key: string) => void saved.delete(key),
     }
-    return { storage, saved, holdNext: () => (holding = true), release: () => release() }
+    /** Holds the next write's answer: `written` resolves once its value is stored, `release()` lets it answer. */
+    const holdNextWrite = () => {
+      const hold = { written: deferred(), released: deferred() }
+      held = hold
+      return { written: hold.written.promise, release: () => hold.released.resolve() }
+    }
+    /** Resolves when the writes started so far (a background write included) have ended. */
+    const writesEnded = () => Promise.all([...writes])
+    return { storage, saved, holdNextWrite, writesEnded }
   }
-  const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
 
   test('a refresh that answers while a login is being saved leaves memory and storage with the login', async () => {
-    const { storage, saved, holdNext, release } = slowNextWrite()
+    const { storage, saved, holdNextWrite, writesEnded } = slowNextWrite()
     const { authing, clock, server, login, key } = setup({ adapter: { storage } })
     await login()
     clock.now += 2 * HOUR
-    const releaseRefresh = holdRefresh(server)
+    const refresh = holdNext(server, 'POST /oidc/token')
     const refreshing = authing.refreshToken()
-    await tick()
-    holdNext()
+    await refresh.reached
+    const write = holdNextWrite()
     const loggingIn = authing.loginByPassword({ passwordPayload: { account: 'bob', password: 'pw' } })
-    await tick() // the login's state is written, the answer of that write held
-    releaseRefresh()
+    await write.written // the login's state is written, the answer of that write held
+    refresh.release()
     await refreshing
-    release()
+    write.release()
     const [, state] = await loggingIn
     expect((await authing.getLoginState())[1]).toEqual(state)
-    await tick()
+    await writesEnded()
     expect(saved.get(key)).toEqual(state)
   })
 
   test('a logout while a login is being saved: the login, which ends last, is in memory and in storage', async () => {
-    const { storage, saved, holdNext, release } = slowNextWrite()
+    const { storage, saved, holdNextWrite, writesEnded } = slowNextWrite()
     const { authing, login, key } = setup({ adapter: { storage } })
     await login()
-    holdNext()
+    const write = holdNextWrite()
     const loggingIn = authing.loginByPassword({ passwordPayload: { account: 'bob', password: 'pw' } })
-    await tick()
+    await write.written
     expect(await authing.logout()).toEqual([null, true])
-    release()
+    write.release()
     const [, state] = await loggingIn
     expect((await authing.getLoginState())[1]).toEqual(state)
-    await tick()
+    await writesEnded()
     expect(saved.get(key)).toEqual(state)
   })
 
