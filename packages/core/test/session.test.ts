@@ -426,7 +426,7 @@ describe('logout', () => {
   function slowNextWrite() {
     const saved = new Map<string, unknown>()
     const writes = new Set<Promise<void>>()
-    let held: { written: ReturnType<typeof deferred>; released: ReturnType<typeof deferred> } | undefined
+    let held: { written: ReturnType<typeof deferred<void>>; released: ReturnType<typeof deferred<void>> } | undefined
     async function write(key: string, value: unknown) {
       saved.set(key, JSON.parse(JSON.stringify(value)))
       const hold = held
